@@ -1,0 +1,155 @@
+"""Load and validate a records file in one step: YAML, schema, then checks across records."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from inspections.errors import RecordError, RecordsInvalid, format_path
+from inspections.load import LoadedYaml, read_yaml
+from inspections.schema import Records
+from inspections.vocab import EVENT_KINDS
+
+DEFAULT_DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "authorities.yaml"
+DATA_PATH_ENV = "OFSTED_DASHBOARD_DATA"
+
+
+def data_path() -> Path:
+    """The records file the app uses: $OFSTED_DASHBOARD_DATA if set, else the shipped data."""
+    override = os.environ.get(DATA_PATH_ENV, "").strip()
+    return Path(override) if override else DEFAULT_DATA_PATH
+
+
+def load_records(path: Path | str | None = None) -> Records:
+    """Read, validate and cross-check a records file; raise RecordsInvalid listing every problem."""
+    loaded = read_yaml(path or data_path())
+    return validate_loaded(loaded)
+
+
+def validate_loaded(loaded: LoadedYaml) -> Records:
+    if not isinstance(loaded.data, dict):
+        raise RecordsInvalid(
+            [RecordError(loaded.file, 1, "", "expected a mapping with schema_version, checked, themes, sources and authorities")]
+        )
+    try:
+        records = Records.model_validate(loaded.data)
+    except ValidationError as exc:
+        raise RecordsInvalid(_schema_errors(exc, loaded)) from None
+    errors = [
+        RecordError(loaded.file, loaded.line_for(loc), format_path(loc), message) for loc, message in cross_check(records)
+    ]
+    if errors:
+        raise RecordsInvalid(errors)
+    return records
+
+
+def _schema_errors(exc: ValidationError, loaded: LoadedYaml) -> list[RecordError]:
+    errors = []
+    seen = set()
+    for err in exc.errors(include_url=False):
+        loc = tuple(part for part in err["loc"] if part != "[key]")
+        message = _friendly(err, loc)
+        if (loc, message) in seen:
+            continue
+        seen.add((loc, message))
+        errors.append(RecordError(loaded.file, loaded.line_for(loc), format_path(loc), message))
+    return errors
+
+
+def _friendly(err: dict[str, Any], loc: tuple) -> str:
+    kind = err["type"]
+    value = err.get("input")
+    shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    if len(shown) > 80:
+        shown = shown[:77] + "..."
+    if kind == "extra_forbidden":
+        return f"unknown key {loc[-1]!r}; check the spelling against docs/records.md"
+    if kind == "missing":
+        return f"required key {loc[-1]!r} is missing"
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"expected one of {expected}; got {shown}"
+    if kind == "string_pattern_mismatch":
+        if loc and loc[-1] == "ons_code":
+            return f"expected an ONS code such as E08000037; got {shown}"
+        if loc and loc[-1] == "ofsted_urn":
+            return f"expected an Ofsted URN of 5 to 7 digits (quoted); got {shown}"
+        return f"expected an id of lower-case letters, digits and single hyphens; got {shown}"
+    if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
+        wanted = {"string_type": "text", "list_type": "a list", "dict_type": "a mapping"}.get(kind, "a mapping")
+        return f"expected {wanted}; got {shown}"
+    if kind == "value_error":
+        return str(err.get("ctx", {}).get("error", err["msg"]))
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "too_short":
+        return "must list at least one item"
+    return f"{err['msg']}; got {shown}"
+
+
+def cross_check(records: Records) -> list[tuple[tuple, str]]:
+    """Checks that span records: unique ids, known references, dates in order, areas fit the framework."""
+    problems: list[tuple[tuple, str]] = []
+    theme_ids = _unique(records.themes, ("themes",), "theme", problems)
+    source_ids = _unique(records.sources, ("sources",), "source", problems)
+    _unique(records.authorities, ("authorities",), "authority", problems)
+    event_ids: set[str] = set()
+    rec_ids: set[str] = set()
+
+    def refs(ids: list[str], known: set[str], what: str, loc: tuple) -> None:
+        for i, ref in enumerate(ids):
+            if ref not in known:
+                problems.append(((*loc, i), f"{what} {ref!r} is not declared in the file's {what}s list"))
+
+    for a, authority in enumerate(records.authorities):
+        for e, event in enumerate(authority.events):
+            here = ("authorities", a, "events", e)
+            if event.id in event_ids:
+                problems.append(((*here, "id"), f"event id {event.id!r} is used twice"))
+            event_ids.add(event.id)
+            start, end = event.fieldwork.start, event.fieldwork.end
+            if end.latest < start.earliest:
+                problems.append(((*here, "fieldwork", "end"), f"fieldwork ends ({end}) before it starts ({start})"))
+            if event.published and event.published.latest < end.earliest:
+                problems.append(
+                    ((*here, "published"), f"published ({event.published}) before fieldwork ended ({end})")
+                )
+            kind = EVENT_KINDS[event.kind]
+            for area in event.judgements:
+                if area not in kind.areas:
+                    allowed = ", ".join(kind.areas) or "none: this kind of event is not graded"
+                    problems.append(
+                        ((*here, "judgements", area), f"{area!r} is not a judgement of a {event.kind} event; allowed: {allowed}")
+                    )
+            refs(event.sources, source_ids, "source", (*here, "sources"))
+            for f, finding in enumerate(event.findings):
+                refs(finding.themes, theme_ids, "theme", (*here, "findings", f, "themes"))
+                refs(finding.sources or [], source_ids, "source", (*here, "findings", f, "sources"))
+            for r, rec in enumerate(event.recommendations):
+                at = (*here, "recommendations", r)
+                if rec.id in rec_ids:
+                    problems.append(((*at, "id"), f"recommendation id {rec.id!r} is used twice"))
+                rec_ids.add(rec.id)
+                refs(rec.themes, theme_ids, "theme", (*at, "themes"))
+                for u, update in enumerate(rec.updates):
+                    refs(update.sources, source_ids, "source", (*at, "updates", u, "sources"))
+                    if update.date.latest < event.reference_date.earliest:
+                        problems.append(
+                            (
+                                (*at, "updates", u, "date"),
+                                f"update dated {update.date} is before the event it follows ({event.reference_date})",
+                            )
+                        )
+    return problems
+
+
+def _unique(items: list[BaseModel], loc: tuple, what: str, problems: list) -> set[str]:
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if item.id in seen:
+            problems.append(((*loc, i, "id"), f"{what} id {item.id!r} is used twice"))
+        seen.add(item.id)
+    return seen

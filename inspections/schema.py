@@ -1,0 +1,172 @@
+"""The shape of the records: pydantic models with closed vocabularies and no unknown keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    WithJsonSchema,
+)
+
+from inspections.dates import PartialDate
+from inspections.vocab import (
+    EVENT_KINDS,
+    EVIDENCE,
+    FINDING_KINDS,
+    GRADES,
+    JUDGEMENT_AREAS,
+    SOURCE_KINDS,
+    STATUSES,
+    UNCONFIRMABLE_FIELDS,
+)
+
+SCHEMA_VERSION = 1
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
+    Field(description="lower-case letters, digits and single hyphens"),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+DateLike = Annotated[
+    PartialDate,
+    BeforeValidator(PartialDate.parse),
+    PlainSerializer(lambda d: d.iso, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$", "description": "YYYY-MM-DD, YYYY-MM or YYYY"}),
+]
+
+
+def _http_url(value: str) -> str:
+    lowered = value.strip().lower()
+    if not lowered.startswith(("https://", "http://")) or len(lowered) < 12 or any(c.isspace() for c in value.strip()):
+        raise ValueError("expected a web address starting https:// (or http://)")
+    return value.strip()
+
+
+Url = Annotated[
+    str,
+    AfterValidator(_http_url),
+    WithJsonSchema({"type": "string", "pattern": "^https?://\\S+$", "format": "uri"}),
+]
+
+
+def _vocab(values: dict) -> object:
+    return Literal[tuple(values)]  # type: ignore[valid-type]
+
+
+EventKindId = _vocab(EVENT_KINDS)
+AreaId = _vocab(JUDGEMENT_AREAS)
+Grade = _vocab(GRADES)
+Status = _vocab(STATUSES)
+Evidence = _vocab(EVIDENCE)
+FindingKind = _vocab(FINDING_KINDS)
+SourceKind = _vocab(SOURCE_KINDS)
+Unconfirmable = _vocab(dict.fromkeys(UNCONFIRMABLE_FIELDS))
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Theme(Strict):
+    id: Id
+    label: ShortText
+    description: Text
+
+
+class Source(Strict):
+    id: Id
+    title: ShortText
+    publisher: ShortText
+    kind: SourceKind
+    url: Url
+    published: DateLike | None = None
+
+
+class Fieldwork(Strict):
+    start: DateLike
+    end: DateLike
+
+
+class StatusUpdate(Strict):
+    date: DateLike
+    status: Status
+    evidence: Evidence
+    note: Text
+    sources: list[Id] = Field(min_length=1)
+    paragraphs: ShortText | None = None
+
+
+class Recommendation(Strict):
+    id: Id
+    text: Text
+    themes: list[Id] = Field(min_length=1)
+    paragraphs: ShortText | None = None
+    updates: list[StatusUpdate] = Field(default_factory=list)
+
+
+class Finding(Strict):
+    kind: FindingKind
+    text: Text
+    themes: list[Id] = Field(min_length=1)
+    paragraphs: ShortText | None = None
+    sources: list[Id] | None = Field(default=None, min_length=1, description="defaults to the event's sources")
+
+
+class Event(Strict):
+    id: Id
+    kind: EventKindId
+    title: ShortText | None = None
+    fieldwork: Fieldwork
+    published: DateLike | None = None
+    unconfirmed: list[Unconfirmable] = Field(default_factory=list)
+    note: Text | None = None
+    sources: list[Id] = Field(min_length=1)
+    judgements: dict[AreaId, Grade] = Field(default_factory=dict)
+    findings: list[Finding] = Field(default_factory=list)
+    recommendations: list[Recommendation] = Field(default_factory=list)
+
+    @property
+    def reference_date(self) -> PartialDate:
+        """Publication where known, else the end of fieldwork: what later updates must not precede."""
+        return self.published or self.fieldwork.end
+
+
+class Authority(Strict):
+    id: Id
+    name: ShortText
+    ons_code: Annotated[str, StringConstraints(pattern=r"^E0[6-9]\d{6}$|^E1[0-9]\d{6}$")]
+    ofsted_urn: Annotated[str, StringConstraints(pattern=r"^\d{5,7}$")] | None = None
+    events: list[Event] = Field(default_factory=list)
+
+
+class Records(Strict):
+    schema_version: Literal[1]
+    checked: dt.date
+    themes: list[Theme] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
+    authorities: list[Authority] = Field(min_length=1)
+
+    def theme_labels(self) -> dict[str, str]:
+        return {t.id: t.label for t in self.themes}
+
+    def sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+
+def json_schema() -> dict:
+    """JSON Schema for editors (YAML language servers use it for completion and checks)."""
+    schema = Records.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Ofsted children's services records"
+    return schema
