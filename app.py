@@ -1,0 +1,31 @@
+"""Ofsted children's services in the North East: the router. Pages live in pages/."""
+
+import streamlit as st
+
+from components import data, filters
+from components.blocks import show_errors
+
+st.set_page_config(
+    page_title="Ofsted children's services: North East comparisons",
+    page_icon=":material/child_care:",
+    layout="wide",
+)
+
+loaded = data.load()
+if loaded.errors:
+    st.navigation([st.Page(lambda: show_errors(loaded.errors), title="Records need attention", url_path="errors")]).run()
+    st.stop()
+
+PAGES = [
+    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("pages/timeline.py", title="Judgement timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page("pages/themes.py", title="Recurring themes", icon=":material/grid_on:", url_path="themes"),
+    st.Page("pages/recommendations.py", title="Recommendations", icon=":material/checklist:", url_path="recommendations"),
+    st.Page("pages/sources.py", title="Sources and data", icon=":material/table:", url_path="sources"),
+]
+page = st.navigation(PAGES)
+
+options = data.options(loaded)
+view = filters.sidebar(loaded.frames, options)
+data.set_context(data.Context(data.filtered(loaded.digest, view, loaded.frames), loaded.frames, view, options))
+page.run()

@@ -1,0 +1,1 @@
+"""Figures, captions, downloads (plain Python) and the Streamlit pieces the pages share."""

@@ -1,0 +1,143 @@
+"""The words around every chart: a title that states the message, a subtitle that states what is shown,
+a source line, and a one-sentence summary for screen readers. Plain Python, built from the same frames
+the chart draws, so the words can never disagree with the picture."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from inspections.frames import Frames
+from inspections.view import Options, View
+from inspections.vocab import EVENT_KINDS, NO_UPDATE
+
+
+@dataclass(frozen=True)
+class Caption:
+    title: str
+    subtitle: str
+    source: str
+    summary: str
+
+
+def names(items: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def checked_label(frames: Frames) -> str:
+    date = frames.checked
+    return f"{date.day} {date.strftime('%B %Y')}"
+
+
+def filter_description(frames: Frames, view: View, options: Options) -> str:
+    """What is shown: authorities, years, and any narrowing of event kinds or themes."""
+    authorities = names(list(frames.authorities["authority"])) or "no authorities"
+    years = str(view.first_year) if view.first_year == view.last_year else f"{view.first_year} to {view.last_year}"
+    kinds = (
+        "all kinds of inspection and visit"
+        if set(view.kinds) >= set(options.kinds)
+        else names([EVENT_KINDS[k].short for k in view.kinds])
+    )
+    themes = "all themes" if set(view.themes) >= set(options.themes) else names(list(frames.themes["theme"]))
+    return f"{authorities}; {years}; {kinds}; {themes}"
+
+
+def source_line(frames: Frames, publishers: pd.Series | None = None) -> str:
+    found = publishers if publishers is not None else frames.sources["publisher"]
+    publisher_names = sorted({p.strip() for cell in found.dropna() for p in str(cell).split(";") if p.strip()})
+    ofsted_first = sorted(publisher_names, key=lambda p: (p != "Ofsted", p))
+    named = names(ofsted_first) or "Ofsted"
+    return f"Source: inspection reports and letters from {named}, summarised by this dashboard. Records checked {checked_label(frames)}."
+
+
+def timeline_caption(frames: Frames, view: View, options: Options) -> Caption:
+    events = frames.events
+    graded = events[events["graded"]].sort_values("date").groupby("authority").tail(1).sort_values("authority")
+    with_overall = graded[graded["overall_grade"] != ""]
+    if len(with_overall):
+        title = "Latest overall grades: " + names(
+            [f"{r.authority} {r.overall_grade.lower()}" for r in with_overall.itertuples()]
+        )
+    elif len(events):
+        title = f"{len(events)} inspections and visits recorded"
+    else:
+        title = "No inspections or visits match these filters"
+    visits = int((~events["graded"]).sum())
+    summary = (
+        f"Timeline of {len(events)} Ofsted inspections and visits ({len(events) - visits} graded, {visits} not graded) "
+        f"for {names(list(frames.authorities['authority']))}. {title}."
+    )
+    return Caption(
+        title=title,
+        subtitle=f"Ofsted children's social care inspections and visits by date: {filter_description(frames, view, options)}",
+        source=source_line(frames, events["publisher"]),
+        summary=summary,
+    )
+
+
+def judgements_caption(frames: Frames, view: View, options: Options) -> Caption:
+    j = frames.judgements
+    return Caption(
+        title="Every graded judgement, area by area",
+        subtitle=f"Ofsted grades for each judgement area: {filter_description(frames, view, options)}",
+        source=source_line(frames, frames.events["publisher"]),
+        summary=f"{len(j)} graded judgements across {j['event_id'].nunique()} inspections, one row per authority and area.",
+    )
+
+
+def matrix_caption(frames: Frames, view: View, options: Options, matrix: pd.DataFrame, kind: str) -> Caption:
+    what = "areas for improvement and recommendations" if kind == "improvement" else "strengths"
+    recurring = matrix[matrix["recurring"]]
+    if len(recurring):
+        by_theme = recurring.groupby("theme")["authority"].nunique().sort_values(ascending=False, kind="stable")
+        top, count = by_theme.index[0], int(by_theme.iloc[0])
+        title = f"{top} recurs in {count} of {matrix['authority'].nunique()} authorities"
+    elif matrix["events"].sum():
+        title = "No theme is raised at more than one event"
+    else:
+        title = "No findings match these filters"
+    summary = (
+        f"Table of {matrix['theme'].nunique()} themes by {matrix['authority'].nunique()} authorities counting the "
+        f"inspections and visits whose {what} raise each theme; {len(recurring)} cells are recurring "
+        f"(raised at two or more events). {title}."
+    )
+    return Caption(
+        title=title,
+        subtitle=f"Number of inspections and visits whose {what} raise each theme: {filter_description(frames, view, options)}",
+        source=source_line(frames, frames.events["publisher"]),
+        summary=summary,
+    )
+
+
+def status_caption(frames: Frames, view: View, options: Options) -> Caption:
+    recs = frames.recommendations
+    total = len(recs)
+    none = int((recs["status_id"] == NO_UPDATE).sum())
+    done = int((~recs["open"]).sum()) if total else 0
+    if total:
+        title = f"{done} of {total} recommendations reported done; {none} with no update found"
+    else:
+        title = "No recommendations match these filters"
+    return Caption(
+        title=title,
+        subtitle=f"Latest reported status of each Ofsted recommendation: {filter_description(frames, view, options)}",
+        source=source_line(frames, pd.concat([frames.events["publisher"], frames.updates["publisher"]])),
+        summary=f"Stacked bar chart of {total} recommendations by authority and latest status. {title}.",
+    )
+
+
+def history_caption(frames: Frames, view: View, options: Options, history: pd.DataFrame) -> Caption:
+    return Caption(
+        title="How the status of recommendations has changed",
+        subtitle=f"Recommendations by latest known status at each year end: {filter_description(frames, view, options)}",
+        source=source_line(frames, pd.concat([frames.events["publisher"], frames.updates["publisher"]])),
+        summary=(
+            f"Stacked bar chart by year from {history['year'].min() if len(history) else '-'} showing how many "
+            "recommendations stood at each status at the end of the year."
+        ),
+    )

@@ -1,0 +1,311 @@
+"""Figures: pure functions from DataFrames to plotly Figures. No Streamlit here, so each is unit-tested.
+
+Meaning is never carried by colour alone: grades have their own marker shape and a text label,
+statuses their own fill pattern and a count label, so charts read in greyscale print and for
+colour-blind readers. Colours are the Government Analysis Function palette (afcharts).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import afcharts.pio_template  # noqa: F401  (registers the "afcharts" plotly template)
+import pandas as pd
+import plotly.graph_objects as go
+from afcharts.af_colours import get_af_colours
+
+from inspections.vocab import GRADES, STATUS_LABELS
+
+CATEGORICAL = get_af_colours("categorical", colour_format="hex", number_of_colours=6)
+SEQUENTIAL = get_af_colours("sequential", colour_format="hex")  # darkest first
+DARK_BLUE, TURQUOISE, DARK_PINK, ORANGE, DARK_GREY, LIGHT_PURPLE = CATEGORICAL
+LIGHT_GREY = "#BFBFBF"
+FONT = "Arial, Helvetica, sans-serif"
+
+
+@dataclass(frozen=True)
+class Mark:
+    colour: str
+    symbol: str
+    text: str
+
+
+GRADE_MARKS: dict[str, Mark] = {
+    "outstanding": Mark(DARK_BLUE, "star", "Outstanding"),
+    "good": Mark(TURQUOISE, "circle", "Good"),
+    "requires-improvement": Mark(ORANGE, "diamond", "Requires improvement"),
+    "adequate": Mark(LIGHT_PURPLE, "square", "Adequate"),
+    "inadequate": Mark(DARK_PINK, "x", "Inadequate"),
+}
+NO_OVERALL = Mark(DARK_GREY, "hexagon", "Graded, no overall grade")
+UNGRADED = Mark(DARK_GREY, "circle", "Visit (not graded)")
+
+
+@dataclass(frozen=True)
+class Fill:
+    colour: str
+    pattern: str
+
+
+STATUS_FILLS: dict[str, Fill] = {
+    "improved": Fill(DARK_BLUE, ""),
+    "reported-complete": Fill(TURQUOISE, "/"),
+    "partly-improved": Fill(SEQUENTIAL[3], "."),
+    "in-progress": Fill(ORANGE, "x"),
+    "raised-again": Fill(DARK_PINK, "-"),
+    "no-update-found": Fill(LIGHT_GREY, "+"),
+}
+
+# Inspection frameworks for children's social care. SIF inspections began in November 2013;
+# ILACS replaced them from January 2018.
+ERAS = (
+    ("Before the SIF", None, "2013-11-01"),
+    ("Single inspection framework (SIF)", "2013-11-01", "2018-01-01"),
+    ("ILACS", "2018-01-01", None),
+)
+
+
+def esc(text: object) -> str:
+    """Text from the records, made safe for plotly's HTML-like labels."""
+    return html.escape(str(text), quote=False)
+
+
+def base_layout(fig: go.Figure, *, height: int) -> go.Figure:
+    fig.update_layout(
+        template="afcharts",
+        height=height,
+        font={"family": FONT, "size": 15, "color": "#0B0C0C"},
+        hovermode="closest",
+        hoverlabel={"font_size": 14, "align": "left"},
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xanchor": "left", "itemclick": False,
+                "font": {"size": 14}},
+    )
+    return fig
+
+
+def timeline_figure(events: pd.DataFrame) -> go.Figure:
+    """Every event on a time axis, one row per authority, marked by overall grade (shape, colour and label)."""
+    fig = go.Figure()
+    rows = list(dict.fromkeys(events["authority"]))
+    events = events.assign(mark=events.apply(_event_mark_key, axis=1))
+    order = [*GRADE_MARKS, "no-overall", "ungraded"]
+    for key in order:
+        group = events[events["mark"] == key]
+        if group.empty:
+            continue
+        mark = _mark(key)
+        fig.add_trace(
+            go.Scatter(
+                x=group["date"],
+                y=group["authority"],
+                mode="markers+text",
+                name=mark.text,
+                text=[_short_grade(key)] * len(group),
+                textposition="top center",
+                textfont={"size": 12, "color": "#0B0C0C"},
+                marker={
+                    "symbol": mark.symbol,
+                    "size": 18,
+                    "color": "white" if key == "ungraded" else mark.colour,
+                    "line": {"width": 2.5 if key == "ungraded" else 1.5, "color": "#0B0C0C"},
+                },
+                customdata=group[["kind_label", "fieldwork", "published", "grades", "unconfirmed"]].map(esc).to_numpy(),
+                hovertemplate=(
+                    "<b>%{y}</b><br>%{customdata[0]}<br>Fieldwork: %{customdata[1]}<br>"
+                    "Published: %{customdata[2]}<br>%{customdata[3]}<br>Not confirmed: %{customdata[4]}<extra></extra>"
+                ),
+            )
+        )
+    _add_eras(fig, events)
+    base_layout(fig, height=160 + 90 * max(len(rows), 1))
+    fig.update_yaxes(categoryorder="array", categoryarray=rows[::-1], title=None, showgrid=True, gridcolor="#E5E5E5",
+                     range=[-0.6, len(rows) - 0.1])
+    fig.update_xaxes(title="Date published (or end of fieldwork where publication is not confirmed)", showgrid=True,
+                     gridcolor="#EFEFEF")
+    return fig
+
+
+def _event_mark_key(row: pd.Series) -> str:
+    if not row["graded"]:
+        return "ungraded"
+    for grade, label in GRADES.items():
+        if row["overall_grade"] == label:
+            return grade
+    return "no-overall"
+
+
+def _mark(key: str) -> Mark:
+    return GRADE_MARKS.get(key) or (NO_OVERALL if key == "no-overall" else UNGRADED)
+
+
+def _short_grade(key: str) -> str:
+    return {"requires-improvement": "RI", "no-overall": "Graded", "ungraded": "Visit"}.get(key, _mark(key).text)
+
+
+def _add_eras(fig: go.Figure, events: pd.DataFrame) -> None:
+    if events.empty:
+        return
+    lo, hi = events["date"].min() - pd.Timedelta(days=240), events["date"].max() + pd.Timedelta(days=240)
+    shades = ["#F3F2F1", "#FFFFFF", "#F3F2F1"]
+    for (label, start, end), shade in zip(ERAS, shades, strict=True):
+        x0 = max(pd.Timestamp(start), lo) if start else lo
+        x1 = min(pd.Timestamp(end), hi) if end else hi
+        if x0 >= x1:
+            continue
+        fig.add_vrect(x0=x0, x1=x1, fillcolor=shade, line_width=0, layer="below")
+        if (x1 - x0) / (hi - lo) > 0.12:  # too narrow a slice has no room for its name
+            fig.add_annotation(x=x0, y=0, yref="paper", xanchor="left", yanchor="bottom", xshift=4, text=label,
+                               showarrow=False, font={"size": 12, "color": "#505A5F"})
+        if start and lo < pd.Timestamp(start) < hi:
+            fig.add_vline(x=pd.Timestamp(start), line={"color": "#505A5F", "width": 1, "dash": "dot"})
+    fig.update_xaxes(range=[lo, hi])
+
+
+def judgements_figure(judgements: pd.DataFrame) -> go.Figure:
+    """Every graded judgement area over time, one panel row per area within each authority."""
+    fig = go.Figure()
+    judgements = judgements.assign(row=judgements["authority"] + " – " + judgements["area"])
+    rows = list(dict.fromkeys(judgements.sort_values(["authority", "area"])["row"]))
+    for grade, mark in GRADE_MARKS.items():
+        group = judgements[judgements["grade_id"] == grade]
+        if group.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=group["date"],
+                y=group["row"],
+                mode="markers+text",
+                name=mark.text,
+                text=[_short_grade(grade)] * len(group),
+                textposition="middle right",
+                textfont={"size": 11},
+                marker={"symbol": mark.symbol, "size": 14, "color": mark.colour, "line": {"width": 1.5, "color": "#0B0C0C"}},
+                customdata=group[["event_label", "area", "grade"]].map(esc).to_numpy(),
+                hovertemplate="%{customdata[0]}<br>%{customdata[1]}: <b>%{customdata[2]}</b><extra></extra>",
+            )
+        )
+    base_layout(fig, height=160 + 26 * max(len(rows), 1))
+    fig.update_yaxes(categoryorder="array", categoryarray=rows[::-1], title=None, automargin=True)
+    fig.update_xaxes(title="Date published", showgrid=True, gridcolor="#EFEFEF")
+    return fig
+
+
+def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
+    """Themes (rows) by authorities (columns); each cell's count is written in it, and recurring cells say so."""
+    themes = list(dict.fromkeys(matrix["theme"]))
+    authorities = list(dict.fromkeys(matrix["authority"]))
+    grid = matrix.pivot(index="theme", columns="authority", values="events").reindex(index=themes, columns=authorities)
+    recurring = matrix.pivot(index="theme", columns="authority", values="recurring").reindex(
+        index=themes, columns=authorities
+    )
+    text = [
+        [f"{int(n)} – recurring" if rec else ("–" if n == 0 else str(int(n))) for n, rec in zip(r1, r2, strict=True)]
+        for r1, r2 in zip(grid.to_numpy(), recurring.to_numpy(), strict=True)
+    ]
+    top = max(int(grid.to_numpy().max()) if grid.size else 1, 1)
+    scale = [[0.0, "#FFFFFF"], [0.01, SEQUENTIAL[4]], [0.5, SEQUENTIAL[2]], [1.0, SEQUENTIAL[0]]]
+    fig = go.Figure(
+        go.Heatmap(
+            z=grid.to_numpy(),
+            x=[esc(a) for a in authorities],
+            y=[esc(t) for t in themes],
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 13},
+            colorscale=scale,
+            zmin=0,
+            zmax=top,
+            xgap=3,
+            ygap=3,
+            colorbar={"title": {"text": "Events"}, "dtick": 1},
+            hovertemplate="%{y} – %{x}<br>Raised at %{z} inspection(s) or visit(s)<extra></extra>",
+        )
+    )
+    base_layout(fig, height=140 + 34 * max(len(themes), 1))
+    fig.update_yaxes(autorange="reversed", automargin=True, title=None)
+    fig.update_xaxes(side="top", title=None)
+    return fig
+
+
+def _bar_marker(fill: Fill) -> dict:
+    light = fill.colour in (LIGHT_GREY, SEQUENTIAL[3])
+    return {
+        "color": fill.colour,
+        "line": {"color": "#0B0C0C", "width": 1},
+        "pattern": {
+            "shape": fill.pattern,
+            "fillmode": "overlay",
+            "fgcolor": "#0B0C0C" if light else "white",
+            "size": 9,
+            "solidity": 0.2,
+        },
+    }
+
+
+def status_figure(counts: pd.DataFrame) -> go.Figure:
+    """Latest status of every recommendation, stacked by authority; each segment has a pattern and a count."""
+    fig = go.Figure()
+    authorities = list(dict.fromkeys(counts["authority"]))
+    for status, fill in STATUS_FILLS.items():
+        group = counts[counts["status_id"] == status]
+        if group.empty or group["recommendations"].sum() == 0:
+            continue
+        fig.add_trace(
+            go.Bar(
+                y=group["authority"],
+                x=group["recommendations"],
+                orientation="h",
+                name=STATUS_LABELS[status],
+                marker=_bar_marker(fill),
+                text=[str(n) if n else "" for n in group["recommendations"]],
+                textposition="inside",
+                insidetextanchor="middle",
+                textfont={"size": 15, "color": "#0B0C0C" if fill.colour in (LIGHT_GREY, SEQUENTIAL[3]) else "white"},
+                hovertemplate="%{y}<br>" + esc(STATUS_LABELS[status]) + ": %{x}<extra></extra>",
+            )
+        )
+    base_layout(fig, height=200 + 70 * max(len(authorities), 1))
+    fig.update_layout(barmode="stack", bargap=0.35)
+    fig.update_yaxes(categoryorder="array", categoryarray=authorities[::-1], title=None, automargin=True)
+    fig.update_xaxes(title="Number of recommendations", dtick=2, showgrid=True, gridcolor="#E5E5E5")
+    return fig
+
+
+def status_history_figure(history: pd.DataFrame) -> go.Figure:
+    """How the chosen recommendations' latest known status changed, year by year."""
+    fig = go.Figure()
+    for status, fill in STATUS_FILLS.items():
+        group = history[history["status_id"] == status]
+        if group.empty or group["recommendations"].sum() == 0:
+            continue
+        fig.add_trace(
+            go.Bar(
+                x=group["year"],
+                y=group["recommendations"],
+                name=STATUS_LABELS[status],
+                marker=_bar_marker(fill),
+                hovertemplate="%{x}: " + esc(STATUS_LABELS[status]) + " %{y}<extra></extra>",
+            )
+        )
+    base_layout(fig, height=420)
+    fig.update_layout(barmode="stack", bargap=0.25)
+    fig.update_xaxes(title="Year end (latest year: as at the records check)", dtick=1)
+    fig.update_yaxes(title="Number of recommendations", showgrid=True, gridcolor="#E5E5E5")
+    return fig
+
+
+def with_titles(fig: go.Figure, title: str, subtitle: str, source: str) -> go.Figure:
+    """A copy of fig with its title, subtitle and source drawn in, so it stands alone in a printed paper."""
+    titled = go.Figure(fig)
+    titled.update_layout(
+        title={"text": f"<b>{esc(title)}</b>", "subtitle": {"text": esc(subtitle)}, "x": 0.01, "xanchor": "left",
+               "font": {"size": 20}},
+        margin={"t": 130, "b": 120},
+    )
+    titled.add_annotation(text=esc(source), xref="paper", yref="paper", x=0, y=0, yshift=-75, xanchor="left",
+                          yanchor="top", showarrow=False, align="left", font={"size": 12, "color": "#505A5F"})
+    return titled

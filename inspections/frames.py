@@ -1,0 +1,229 @@
+"""Tidy pandas frames built from validated records: one row per event, judgement, finding, recommendation, update."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from inspections.dates import PartialDate, span_label
+from inspections.schema import Records
+from inspections.vocab import (
+    CLOSED_STATUSES,
+    EVENT_KINDS,
+    EVIDENCE,
+    FINDING_KINDS,
+    GRADE_RANK,
+    GRADES,
+    JUDGEMENT_AREAS,
+    NO_UPDATE,
+    STATUS_LABELS,
+)
+
+
+@dataclass(frozen=True)
+class Frames:
+    """Every table the pages draw from. Built once per records file and cached by the app."""
+
+    authorities: pd.DataFrame
+    events: pd.DataFrame
+    judgements: pd.DataFrame
+    findings: pd.DataFrame
+    recommendations: pd.DataFrame
+    updates: pd.DataFrame
+    sources: pd.DataFrame
+    themes: pd.DataFrame
+    checked: pd.Timestamp
+
+
+def _ts(date: PartialDate | None) -> pd.Timestamp:
+    return pd.Timestamp(date.midpoint) if date else pd.NaT
+
+
+def _label(date: PartialDate | None) -> str:
+    return date.label if date else "Not confirmed"
+
+
+def build_frames(records: Records) -> Frames:
+    sources = records.sources_by_id()
+    theme_labels = records.theme_labels()
+    checked = pd.Timestamp(records.checked)
+
+    def urls(ids: list[str]) -> str:
+        return " ".join(sources[i].url for i in ids)
+
+    def publishers(ids: list[str]) -> str:
+        return "; ".join(dict.fromkeys(sources[i].publisher for i in ids))
+
+    authorities, events, judgements, findings, recs, updates = [], [], [], [], [], []
+    for authority in records.authorities:
+        authorities.append(
+            {
+                "authority_id": authority.id,
+                "authority": authority.name,
+                "ons_code": authority.ons_code,
+                "ofsted_urn": authority.ofsted_urn or "",
+            }
+        )
+        for event in authority.events:
+            kind = EVENT_KINDS[event.kind]
+            base = {
+                "authority_id": authority.id,
+                "authority": authority.name,
+                "event_id": event.id,
+                "event_kind": event.kind,
+                "event_label": f"{kind.short}, {_label(event.reference_date)}",
+            }
+            events.append(
+                {
+                    **base,
+                    "kind_label": kind.label,
+                    "framework": kind.framework,
+                    "graded": bool(event.judgements),
+                    "start": pd.Timestamp(event.fieldwork.start.earliest),
+                    "end": pd.Timestamp(event.fieldwork.end.latest),
+                    "date": _ts(event.reference_date),
+                    "fieldwork": span_label(event.fieldwork.start, event.fieldwork.end),
+                    "published": _label(event.published),
+                    "overall_grade": GRADES.get(event.judgements.get("overall-effectiveness", ""), ""),
+                    "grades": "; ".join(f"{JUDGEMENT_AREAS[a]}: {GRADES[g]}" for a, g in event.judgements.items()),
+                    "unconfirmed": ", ".join(event.unconfirmed),
+                    "note": event.note or "",
+                    "findings": len(event.findings),
+                    "recommendations": len(event.recommendations),
+                    "source_url": urls(event.sources),
+                    "publisher": publishers(event.sources),
+                }
+            )
+            for area, grade in event.judgements.items():
+                judgements.append(
+                    {
+                        **base,
+                        "date": _ts(event.reference_date),
+                        "area_id": area,
+                        "area": JUDGEMENT_AREAS[area],
+                        "grade_id": grade,
+                        "grade": GRADES[grade],
+                        "grade_rank": GRADE_RANK[grade],
+                        "unconfirmed": "judgements" in event.unconfirmed,
+                        "source_url": urls(event.sources),
+                    }
+                )
+            for number, finding in enumerate(event.findings, start=1):
+                ids = finding.sources or event.sources
+                findings.append(
+                    {
+                        **base,
+                        "date": _ts(event.reference_date),
+                        "date_label": _label(event.reference_date),
+                        "finding_id": f"{event.id}-f{number}",
+                        "kind": finding.kind,
+                        "kind_label": FINDING_KINDS[finding.kind],
+                        "is_recommendation": False,
+                        "text": finding.text,
+                        "themes": list(finding.themes),
+                        "theme_labels": ", ".join(theme_labels[t] for t in finding.themes),
+                        "paragraphs": finding.paragraphs or "",
+                        "source_url": urls(ids),
+                        "publisher": publishers(ids),
+                    }
+                )
+            for rec in event.recommendations:
+                ordered = sorted(rec.updates, key=lambda u: u.date.earliest)
+                latest = ordered[-1] if ordered else None
+                status = latest.status if latest else NO_UPDATE
+                open_ = status not in CLOSED_STATUSES
+                recs.append(
+                    {
+                        **base,
+                        "date": _ts(event.reference_date),
+                        "date_label": _label(event.reference_date),
+                        "rec_id": rec.id,
+                        "text": rec.text,
+                        "themes": list(rec.themes),
+                        "theme_labels": ", ".join(theme_labels[t] for t in rec.themes),
+                        "paragraphs": rec.paragraphs or "",
+                        "status_id": status,
+                        "status": STATUS_LABELS[status],
+                        "evidence": EVIDENCE[latest.evidence] if latest else "",
+                        "status_date": _label(latest.date) if latest else "",
+                        "status_note": latest.note if latest else "",
+                        "updates": len(rec.updates),
+                        "open": open_,
+                        "age_days": (checked - _ts(event.reference_date)).days if open_ else pd.NA,
+                        "source_url": urls(event.sources),
+                    }
+                )
+                for update in ordered:
+                    updates.append(
+                        {
+                            "authority_id": authority.id,
+                            "authority": authority.name,
+                            "event_id": event.id,
+                            "rec_id": rec.id,
+                            "date": _ts(update.date),
+                            "date_label": update.date.label,
+                            "status_id": update.status,
+                            "status": STATUS_LABELS[update.status],
+                            "evidence_id": update.evidence,
+                            "evidence": EVIDENCE[update.evidence],
+                            "note": update.note,
+                            "paragraphs": update.paragraphs or "",
+                            "source_url": urls(update.sources),
+                            "publisher": publishers(update.sources),
+                        }
+                    )
+
+    source_rows = [
+        {
+            "source_id": s.id,
+            "title": s.title,
+            "publisher": s.publisher,
+            "kind": s.kind,
+            "url": s.url,
+            "published": _label(s.published),
+        }
+        for s in records.sources
+    ]
+    theme_rows = [{"theme_id": t.id, "theme": t.label, "description": t.description} for t in records.themes]
+
+    return Frames(
+        authorities=pd.DataFrame(authorities, columns=_COLUMNS["authorities"]),
+        events=_sorted(pd.DataFrame(events, columns=_COLUMNS["events"])),
+        judgements=_sorted(pd.DataFrame(judgements, columns=_COLUMNS["judgements"])),
+        findings=_sorted(pd.DataFrame(findings, columns=_COLUMNS["findings"])),
+        recommendations=_sorted(pd.DataFrame(recs, columns=_COLUMNS["recommendations"])),
+        updates=_sorted(pd.DataFrame(updates, columns=_COLUMNS["updates"])),
+        sources=pd.DataFrame(source_rows, columns=_COLUMNS["sources"]),
+        themes=pd.DataFrame(theme_rows, columns=_COLUMNS["themes"]),
+        checked=checked,
+    )
+
+
+def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.sort_values(["authority", "date"], kind="stable").reset_index(drop=True)
+
+
+_BASE = ["authority_id", "authority", "event_id", "event_kind", "event_label"]
+_COLUMNS = {
+    "authorities": ["authority_id", "authority", "ons_code", "ofsted_urn"],
+    "events": [
+        *_BASE, "kind_label", "framework", "graded", "start", "end", "date", "fieldwork", "published",
+        "overall_grade", "grades", "unconfirmed", "note", "findings", "recommendations", "source_url", "publisher",
+    ],
+    "judgements": [*_BASE, "date", "area_id", "area", "grade_id", "grade", "grade_rank", "unconfirmed", "source_url"],
+    "findings": [
+        *_BASE, "date", "date_label", "finding_id", "kind", "kind_label", "is_recommendation", "text", "themes",
+        "theme_labels", "paragraphs", "source_url", "publisher",
+    ],
+    "recommendations": [
+        *_BASE, "date", "date_label", "rec_id", "text", "themes", "theme_labels", "paragraphs", "status_id", "status",
+        "evidence", "status_date", "status_note", "updates", "open", "age_days", "source_url",
+    ],
+    "updates": [
+        "authority_id", "authority", "event_id", "rec_id", "date", "date_label", "status_id", "status",
+        "evidence_id", "evidence", "note", "paragraphs", "source_url", "publisher",
+    ],
+    "sources": ["source_id", "title", "publisher", "kind", "url", "published"],
+    "themes": ["theme_id", "theme", "description"],
+}

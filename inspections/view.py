@@ -1,0 +1,129 @@
+"""What a reader has chosen to look at, and how that choice travels in a URL.
+
+Plain Python so the parsing of hostile query strings is tested without a browser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+MAX_PARAM_LENGTH = 400
+KEYS = ("la", "from", "to", "kind", "theme")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What can be chosen, taken from the records."""
+
+    authorities: tuple[str, ...]
+    kinds: tuple[str, ...]
+    themes: tuple[str, ...]
+    first_year: int
+    last_year: int
+
+
+@dataclass(frozen=True)
+class View:
+    authorities: tuple[str, ...]
+    first_year: int
+    last_year: int
+    kinds: tuple[str, ...]
+    themes: tuple[str, ...]
+
+    @classmethod
+    def default(cls, options: Options) -> View:
+        return cls(options.authorities, options.first_year, options.last_year, options.kinds, options.themes)
+
+    def is_default(self, options: Options) -> bool:
+        return self == View.default(options)
+
+
+@dataclass
+class ParsedView:
+    view: View
+    notices: list[str] = field(default_factory=list)
+
+
+def parse_query(params: Mapping[str, str | Sequence[str]], options: Options) -> ParsedView:
+    """Read a view from query parameters; anything odd is dropped with a notice, never an error."""
+    view = View.default(options)
+    notices: list[str] = []
+
+    for key in params:
+        if key not in KEYS:
+            notices.append(f"Ignored unknown link setting {_show(key)!s}.")
+
+    def values(key: str) -> list[str] | None:
+        raw = params.get(key)
+        if raw is None:
+            return None
+        items = [raw] if isinstance(raw, str) else list(raw)
+        out: list[str] = []
+        for item in items:
+            if len(item) > MAX_PARAM_LENGTH:
+                notices.append(f"Ignored an overlong value for {key!r}.")
+                continue
+            out.extend(part.strip() for part in item.split(",") if part.strip())
+        return out
+
+    def choose(key: str, allowed: tuple[str, ...], what: str) -> tuple[str, ...] | None:
+        got = values(key)
+        if got is None:
+            return None
+        kept = tuple(dict.fromkeys(v for v in got if v in allowed))
+        dropped = [v for v in got if v not in allowed]
+        if dropped:
+            notices.append(f"Ignored unknown {what} {', '.join(_show(v) for v in dropped[:5])} in the link.")
+        if not kept:
+            notices.append(f"No known {what} in the link, so all are shown.")
+            return None
+        return kept
+
+    if (chosen := choose("la", options.authorities, "authority")) is not None:
+        view = replace(view, authorities=chosen)
+    if (chosen := choose("kind", options.kinds, "event kind")) is not None:
+        view = replace(view, kinds=chosen)
+    if (chosen := choose("theme", options.themes, "theme")) is not None:
+        view = replace(view, themes=chosen)
+
+    years = {}
+    for key in ("from", "to"):
+        got = values(key)
+        if not got:
+            continue
+        value = got[-1]
+        if value.isdigit() and len(value) == 4 and options.first_year <= int(value) <= options.last_year:
+            years[key] = int(value)
+        else:
+            notices.append(
+                f"Ignored year {_show(value)} for {key!r}; records run from {options.first_year} to {options.last_year}."
+            )
+    first, last = years.get("from", view.first_year), years.get("to", view.last_year)
+    if first > last:
+        notices.append("The link's years were reversed, so they have been swapped.")
+        first, last = last, first
+    view = replace(view, first_year=first, last_year=last)
+    return ParsedView(view, notices)
+
+
+def to_query(view: View, options: Options) -> dict[str, str]:
+    """Query parameters that reproduce view; settings left at their default are omitted to keep links short."""
+    params: dict[str, str] = {}
+    if view.authorities != options.authorities:
+        params["la"] = ",".join(view.authorities)
+    if view.first_year != options.first_year:
+        params["from"] = str(view.first_year)
+    if view.last_year != options.last_year:
+        params["to"] = str(view.last_year)
+    if view.kinds != options.kinds:
+        params["kind"] = ",".join(view.kinds)
+    if view.themes != options.themes:
+        params["theme"] = ",".join(view.themes)
+    return params
+
+
+def _show(value: str) -> str:
+    """A value quoted for a notice: shortened and with control characters removed."""
+    clean = "".join(c for c in value if c.isprintable())
+    return repr(clean[:40] + ("…" if len(clean) > 40 else ""))

@@ -1,0 +1,58 @@
+"""Overview: one card per authority, a short regional summary, and where the data comes from."""
+
+import streamlit as st
+
+from components.blocks import table_with_downloads
+from components.captions import checked_label, filter_description
+from components.data import context
+from inspections.analysis import authority_summary, latest_judgements, regional_summary
+
+ctx = context()
+frames = ctx.frames
+
+st.title("Ofsted children's services: North East comparisons", anchor=False)
+st.markdown(
+    "What Ofsted has said about councils' children's social care, from sourced records. "
+    f"Showing {filter_description(frames, ctx.view, ctx.options)}. Records checked {checked_label(frames)}."
+)
+
+summary = authority_summary(frames)
+latest = latest_judgements(frames)
+if summary.empty:
+    st.warning("No authorities are chosen. Pick at least one in the sidebar.")
+    st.stop()
+
+columns = st.columns(min(len(summary), 3))
+for i, row in enumerate(summary.itertuples()):
+    with columns[i % len(columns)].container(border=True):
+        st.subheader(row.authority, anchor=False)
+        if row.overall_grade:
+            st.markdown(f"**Overall effectiveness: {row.overall_grade}**")
+        elif row.latest_graded_event:
+            st.markdown("**No overall grade given at the latest graded inspection**")
+        else:
+            st.markdown("**No graded inspection in this selection**")
+        if row.latest_graded_event:
+            st.caption(f"{row.latest_kind}; fieldwork {row.latest_fieldwork}; published {row.latest_published}")
+            mine = latest[latest["authority_id"] == row.authority_id]
+            st.markdown("\n".join(f"- {r.area}: **{r.grade}**" for r in mine.itertuples() if r.area_id != "overall-effectiveness"))
+        st.markdown(
+            f"{row.events} inspections and visits recorded · {row.recommendations} recommendations, "
+            f"**{row.open_recommendations} not reported done** ({row.no_update_found} with no update found)"
+        )
+        if row.most_recent_event and row.most_recent_event != row.latest_graded_event:
+            st.caption(f"Most recent event: {row.most_recent_event}")
+
+st.subheader("Across the region", anchor=False)
+st.markdown("\n".join(f"- {line}" for line in regional_summary(frames)))
+
+with st.expander("Table of the cards above"):
+    table_with_downloads("overview", summary.drop(columns=["authority_id"]), file_stem="overview")
+
+st.subheader("Where the data comes from", anchor=False)
+st.markdown(
+    "Every event, finding and status update links to its source: Ofsted's own inspection reports and visit letters "
+    "first, then council committee papers where they report progress. Findings are written in our own words. "
+    "Where a source does not confirm a date or a fact, the dashboard says **not confirmed**; where no later source "
+    "reports on a recommendation, it says **no update found**. See *Sources and data* for every record."
+)

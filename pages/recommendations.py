@@ -1,0 +1,72 @@
+"""Recommendations: what Ofsted asked for, and what has been reported since."""
+
+import streamlit as st
+
+from components import captions, charts
+from components.blocks import chart_block, table_with_downloads
+from components.data import context
+from inspections.analysis import status_counts, status_history
+from inspections.vocab import STATUS_LABELS
+
+ctx = context()
+frames = ctx.frames
+
+st.title("Recommendations", anchor=False)
+st.markdown(
+    "Each Ofsted recommendation is shown at its latest reported status. **Who says so matters:** a later Ofsted "
+    "inspection finding an issue improved is stronger evidence than a council paper reporting an action complete. "
+    "**No update found** means no later source we found reports on it; it is not the same as done."
+)
+recs = frames.recommendations
+if recs.empty:
+    st.warning("No recommendations match these filters.")
+    st.stop()
+
+counts = status_counts(frames)
+chart_block(
+    "status",
+    captions.status_caption(frames, ctx.view, ctx.options),
+    charts.status_figure(counts),
+    counts.pivot(index="authority", columns="status", values="recommendations").reset_index(),
+    file_stem="recommendation-status",
+)
+
+history = status_history(frames)
+chart_block(
+    "history",
+    captions.history_caption(frames, ctx.view, ctx.options, history),
+    charts.status_history_figure(history),
+    history.pivot(index="year", columns="status", values="recommendations").reset_index(),
+    file_stem="recommendation-status-over-time",
+)
+
+st.subheader("Every recommendation", anchor=False)
+left, middle, right = st.columns(3)
+statuses = middle.multiselect("Latest status", list(STATUS_LABELS.values()), placeholder="All statuses", key="rec_status")
+events = right.multiselect("Event", list(dict.fromkeys(recs["event_label"])), placeholder="All events", key="rec_event")
+open_only = left.toggle("Only those not reported done", key="rec_open")
+shown = recs
+if statuses:
+    shown = shown[shown["status"].isin(statuses)]
+if events:
+    shown = shown[shown["event_label"].isin(events)]
+if open_only:
+    shown = shown[shown["open"]]
+table = shown[
+    ["authority", "event_label", "text", "theme_labels", "status", "evidence", "status_date", "status_note", "age_days",
+     "source_url"]
+].rename(
+    columns={"authority": "Authority", "event_label": "Event", "text": "Recommendation (our words)",
+             "theme_labels": "Themes", "status": "Latest status", "evidence": "Who says so",
+             "status_date": "Status date", "status_note": "What was reported", "age_days": "Days open at records check",
+             "source_url": "Source"}
+)
+st.caption(f"{len(table)} of {len(recs)} recommendations. Use the sidebar to filter by authority and theme.")
+table_with_downloads("recommendations", table, file_stem="recommendations")
+
+with st.expander("Every status update, with its source"):
+    updates = frames.updates[["authority", "rec_id", "date_label", "status", "evidence", "note", "source_url"]].rename(
+        columns={"authority": "Authority", "rec_id": "Recommendation", "date_label": "Date", "status": "Status",
+                 "evidence": "Who says so", "note": "What was reported", "source_url": "Source"}
+    )
+    table_with_downloads("updates", updates, file_stem="status-updates")

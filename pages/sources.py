@@ -1,0 +1,47 @@
+"""Sources and data: every record as a table, downloads, a data dictionary and the validation summary."""
+
+import streamlit as st
+
+from components.blocks import table_with_downloads
+from components.captions import checked_label
+from components.data import context
+from components.downloads import excel_bytes
+from inspections.dictionary import DATA_DICTIONARY
+
+ctx = context()
+everything = ctx.everything
+
+st.title("Sources and data", anchor=False)
+events = everything.events
+st.success(
+    f"The records passed validation: {len(everything.authorities)} authorities, {len(events)} events, "
+    f"{len(everything.findings)} findings, {len(everything.recommendations)} recommendations, "
+    f"{len(everything.updates)} status updates and {len(everything.sources)} sources. "
+    f"Records checked against their sources on {checked_label(everything)}.",
+    icon=":material/verified:",
+)
+st.markdown("These tables hold every record, whatever the sidebar filters say.")
+
+tables = {
+    "Sources": everything.sources,
+    "Events": events.drop(columns=["start", "end"]),
+    "Judgements": everything.judgements,
+    "Findings": everything.findings,
+    "Recommendations": everything.recommendations,
+    "Status updates": everything.updates,
+    "Themes": everything.themes,
+}
+st.download_button(
+    "Download every table (Excel)",
+    excel_bytes(tables, [f"Ofsted children's services records, checked {checked_label(everything)}"]),
+    file_name="ofsted-records_all-tables.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="xlsx_all",
+    icon=":material/download:",
+)
+for tab, (name, table) in zip(st.tabs(list(tables)), tables.items(), strict=True):
+    with tab:
+        table_with_downloads(f"all_{name}", table, file_stem=f"records-{name}")
+
+st.subheader("Data dictionary", anchor=False)
+st.dataframe(DATA_DICTIONARY, hide_index=True, width="stretch")

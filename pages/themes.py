@@ -1,0 +1,64 @@
+"""Recurring themes: authorities by themes, with the findings behind every cell."""
+
+import streamlit as st
+
+from components import captions, charts
+from components.blocks import chart_block
+from inspections.analysis import cell_evidence, theme_matrix
+from components.data import context
+
+ctx = context()
+frames = ctx.frames
+
+st.title("Recurring themes", anchor=False)
+st.markdown(
+    "Each cell counts the separate inspections and visits that raised a theme. A theme raised at two or more is "
+    "marked **recurring**. Choose a cell below to read the findings behind it."
+)
+counting = st.radio(
+    "Count", ["Areas for improvement and recommendations", "Strengths"], horizontal=True, key="matrix_kind"
+)
+kind = "strength" if counting == "Strengths" else "improvement"
+if frames.authorities.empty or frames.themes.empty:
+    st.warning("Choose at least one authority and theme.")
+    st.stop()
+
+matrix = theme_matrix(frames, kind)
+caption = captions.matrix_caption(frames, ctx.view, ctx.options, matrix, kind)
+table = matrix[["authority", "theme", "events", "items", "recurring"]].rename(
+    columns={"authority": "Authority", "theme": "Theme", "events": "Events raising it",
+             "items": "Findings and recommendations", "recurring": "Recurring"}
+)
+event = chart_block(
+    "themes", caption, charts.theme_matrix_figure(matrix), table, file_stem=f"recurring-themes-{kind}",
+    on_select="rerun", selection_mode="points",
+)
+
+names = dict(zip(frames.authorities["authority"], frames.authorities["authority_id"], strict=True))
+themes = dict(zip(frames.themes["theme"], frames.themes["theme_id"], strict=True))
+points = event.selection.points if event else []
+clicked = (points[0].get("x"), points[0].get("y")) if points else None
+if clicked and clicked != st.session_state.get("cell_clicked"):
+    # A new click on a cell chooses it in the selectboxes below; later choices there are left alone.
+    st.session_state["cell_clicked"] = clicked
+    if clicked[0] in names and clicked[1] in themes:
+        st.session_state["cell_authority"], st.session_state["cell_theme"] = clicked
+
+st.subheader("Findings behind a cell", anchor=False)
+left, right = st.columns(2)
+authority = left.selectbox("Authority", list(names), key="cell_authority")
+theme = right.selectbox("Theme", list(themes), key="cell_theme")
+evidence = cell_evidence(frames, names[authority], themes[theme], kind)
+if evidence.empty:
+    st.info(f"No {counting.lower()} about {theme.lower()} for {authority} in this selection.")
+else:
+    st.caption(f"{len(evidence)} findings from {evidence['event_id'].nunique()} inspections or visits, oldest first.")
+    st.dataframe(
+        evidence[["event_label", "kind_label", "text", "paragraphs", "source_url"]].rename(
+            columns={"event_label": "Event", "kind_label": "Type", "text": "What Ofsted found (our words)",
+                     "paragraphs": "Where in the source", "source_url": "Source"}
+        ),
+        hide_index=True,
+        width="stretch",
+        column_config={"Source": st.column_config.LinkColumn("Source", display_text="Open source", validate=r"^https?://")},
+    )
