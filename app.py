@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import data, filters
+from components import data
 from components.blocks import show_errors
 
 st.set_page_config(
@@ -13,19 +13,18 @@ st.set_page_config(
 
 loaded = data.load()
 if loaded.errors:
-    st.navigation([st.Page(lambda: show_errors(loaded.errors), title="Records need attention", url_path="errors")]).run()
+    st.navigation(
+        [st.Page(lambda: show_errors(loaded.errors), title="Records need attention", url_path="errors")]
+    ).run()
     st.stop()
 
 PAGES = [
     st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
     st.Page("pages/timeline.py", title="Judgement timeline", icon=":material/timeline:", url_path="timeline"),
     st.Page("pages/themes.py", title="Recurring themes", icon=":material/grid_on:", url_path="themes"),
-    st.Page("pages/recommendations.py", title="Recommendations", icon=":material/checklist:", url_path="recommendations"),
+    st.Page(
+        "pages/recommendations.py", title="Recommendations", icon=":material/checklist:", url_path="recommendations"
+    ),
     st.Page("pages/sources.py", title="Sources and data", icon=":material/table:", url_path="sources"),
 ]
-page = st.navigation(PAGES)
-
-options = data.options(loaded)
-view = filters.sidebar(loaded.frames, options)
-data.set_context(data.Context(data.filtered(loaded.digest, view, loaded.frames), loaded.frames, view, options))
-page.run()
+st.navigation(PAGES).run()

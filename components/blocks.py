@@ -27,7 +27,10 @@ def chart_block(
     """Title, subtitle, the chart, its source line, a one-sentence summary and the table behind it."""
     st.subheader(caption.title, anchor=False)
     st.caption(caption.subtitle)
-    config = {**_PLOTLY_CONFIG, "toImageButtonOptions": {**_PLOTLY_CONFIG["toImageButtonOptions"], "filename": file_stem}}
+    config = {
+        **_PLOTLY_CONFIG,
+        "toImageButtonOptions": {**_PLOTLY_CONFIG["toImageButtonOptions"], "filename": file_stem},
+    }
     event = st.plotly_chart(
         figure,
         theme=None,
@@ -94,7 +97,10 @@ def show_errors(errors: tuple[RecordError, ...] | list[RecordError]) -> None:
         icon=":material/error:",
     )
     table = pd.DataFrame(
-        [{"File": e.file, "Line": str(e.line) if e.line else "–", "Where": e.path, "Problem": e.message} for e in errors]
+        [
+            {"File": e.file, "Line": str(e.line) if e.line else "–", "Where": e.path, "Problem": e.message}
+            for e in errors
+        ]
     )
     st.dataframe(table, hide_index=True, width="stretch")
     st.markdown("Check a file from the command line with `python -m inspections validate PATH`.")

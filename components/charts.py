@@ -81,8 +81,15 @@ def base_layout(fig: go.Figure, *, height: int) -> go.Figure:
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         plot_bgcolor="white",
         paper_bgcolor="white",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xanchor": "left", "itemclick": False,
-                "font": {"size": 14}},
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.0,
+            "x": 0,
+            "xanchor": "left",
+            "itemclick": False,
+            "font": {"size": 14},
+        },
     )
     return fig
 
@@ -122,10 +129,19 @@ def timeline_figure(events: pd.DataFrame) -> go.Figure:
         )
     _add_eras(fig, events)
     base_layout(fig, height=160 + 90 * max(len(rows), 1))
-    fig.update_yaxes(categoryorder="array", categoryarray=rows[::-1], title=None, showgrid=True, gridcolor="#E5E5E5",
-                     range=[-0.6, len(rows) - 0.1])
-    fig.update_xaxes(title="Date published (or end of fieldwork where publication is not confirmed)", showgrid=True,
-                     gridcolor="#EFEFEF")
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=rows[::-1],
+        title=None,
+        showgrid=True,
+        gridcolor="#E5E5E5",
+        range=[-0.6, len(rows) - 0.1],
+    )
+    fig.update_xaxes(
+        title="Date published (or end of fieldwork where publication is not confirmed)",
+        showgrid=True,
+        gridcolor="#EFEFEF",
+    )
     return fig
 
 
@@ -158,8 +174,17 @@ def _add_eras(fig: go.Figure, events: pd.DataFrame) -> None:
             continue
         fig.add_vrect(x0=x0, x1=x1, fillcolor=shade, line_width=0, layer="below")
         if (x1 - x0) / (hi - lo) > 0.12:  # too narrow a slice has no room for its name
-            fig.add_annotation(x=x0, y=0, yref="paper", xanchor="left", yanchor="bottom", xshift=4, text=label,
-                               showarrow=False, font={"size": 12, "color": "#505A5F"})
+            fig.add_annotation(
+                x=x0,
+                y=0,
+                yref="paper",
+                xanchor="left",
+                yanchor="bottom",
+                xshift=4,
+                text=label,
+                showarrow=False,
+                font={"size": 12, "color": "#505A5F"},
+            )
         if start and lo < pd.Timestamp(start) < hi:
             fig.add_vline(x=pd.Timestamp(start), line={"color": "#505A5F", "width": 1, "dash": "dot"})
     fig.update_xaxes(range=[lo, hi])
@@ -183,7 +208,12 @@ def judgements_figure(judgements: pd.DataFrame) -> go.Figure:
                 text=[_short_grade(grade)] * len(group),
                 textposition="middle right",
                 textfont={"size": 11},
-                marker={"symbol": mark.symbol, "size": 14, "color": mark.colour, "line": {"width": 1.5, "color": "#0B0C0C"}},
+                marker={
+                    "symbol": mark.symbol,
+                    "size": 14,
+                    "color": mark.colour,
+                    "line": {"width": 1.5, "color": "#0B0C0C"},
+                },
                 customdata=group[["event_label", "area", "grade"]].map(esc).to_numpy(),
                 hovertemplate="%{customdata[0]}<br>%{customdata[1]}: <b>%{customdata[2]}</b><extra></extra>",
             )
@@ -302,10 +332,26 @@ def with_titles(fig: go.Figure, title: str, subtitle: str, source: str) -> go.Fi
     """A copy of fig with its title, subtitle and source drawn in, so it stands alone in a printed paper."""
     titled = go.Figure(fig)
     titled.update_layout(
-        title={"text": f"<b>{esc(title)}</b>", "subtitle": {"text": esc(subtitle)}, "x": 0.01, "xanchor": "left",
-               "font": {"size": 20}},
+        title={
+            "text": f"<b>{esc(title)}</b>",
+            "subtitle": {"text": esc(subtitle)},
+            "x": 0.01,
+            "xanchor": "left",
+            "font": {"size": 20},
+        },
         margin={"t": 130, "b": 120},
     )
-    titled.add_annotation(text=esc(source), xref="paper", yref="paper", x=0, y=0, yshift=-75, xanchor="left",
-                          yanchor="top", showarrow=False, align="left", font={"size": 12, "color": "#505A5F"})
+    titled.add_annotation(
+        text=esc(source),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-75,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        align="left",
+        font={"size": 12, "color": "#505A5F"},
+    )
     return titled

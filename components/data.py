@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from components.filters import sidebar
 from inspections.analysis import apply_view, options_for
 from inspections.errors import RecordError, RecordsInvalid
 from inspections.frames import Frames, build_frames
@@ -74,12 +75,13 @@ class Context:
     options: Options
 
 
-_CONTEXT = "page_context"
+def page_context() -> Context:
+    """Draw the shared sidebar and return what the page should show.
 
-
-def set_context(context: Context) -> None:
-    st.session_state[_CONTEXT] = context
-
-
-def context() -> Context:
-    return st.session_state[_CONTEXT]
+    Called at the top of every page rather than once in app.py: widgets drawn by the router before
+    page.run() are dropped from Streamlit's test tree on reruns, and pages own their widgets anyway.
+    """
+    loaded = load()
+    opts = options(loaded)
+    view = sidebar(loaded.frames, opts)
+    return Context(filtered(loaded.digest, view, loaded.frames), loaded.frames, view, opts)

@@ -25,7 +25,8 @@ def options_for(frames: Frames) -> Options:
 
 
 def _has_theme(themes: pd.Series, chosen: set[str]) -> pd.Series:
-    return themes.map(lambda ts: bool(chosen.intersection(ts)))
+    # astype(bool): an empty object Series would otherwise select columns rather than rows
+    return themes.map(lambda ts: bool(chosen.intersection(ts))).astype(bool)
 
 
 def apply_view(frames: Frames, view: View) -> Frames:
@@ -43,7 +44,9 @@ def apply_view(frames: Frames, view: View) -> Frames:
         return frame[frame["event_id"].isin(event_ids)].reset_index(drop=True)
 
     findings = by_event(frames.findings)
+    findings = findings[_has_theme(findings["themes"], themes)].reset_index(drop=True)
     recs = by_event(frames.recommendations)
+    recs = recs[_has_theme(recs["themes"], themes)].reset_index(drop=True)
     return replace(
         frames,
         authorities=frames.authorities[frames.authorities["authority_id"].isin(view.authorities)].reset_index(
@@ -51,8 +54,8 @@ def apply_view(frames: Frames, view: View) -> Frames:
         ),
         events=by_event(events),
         judgements=by_event(frames.judgements),
-        findings=findings[_has_theme(findings["themes"], themes)].reset_index(drop=True),
-        recommendations=recs[_has_theme(recs["themes"], themes)].reset_index(drop=True),
+        findings=findings,
+        recommendations=recs,
         updates=frames.updates[frames.updates["rec_id"].isin(set(recs["rec_id"]))].reset_index(drop=True),
         themes=frames.themes[frames.themes["theme_id"].isin(themes)].reset_index(drop=True),
     )
@@ -64,8 +67,19 @@ def theme_evidence(frames: Frames, kind: str = "improvement") -> pd.DataFrame:
     kind="improvement" counts areas for improvement and Ofsted's recommendations; "strength" counts strengths.
     """
     findings = frames.findings[frames.findings["kind"] == kind]
-    columns = ["authority_id", "authority", "event_id", "event_label", "date", "date_label", "kind_label", "text",
-               "paragraphs", "source_url", "themes"]
+    columns = [
+        "authority_id",
+        "authority",
+        "event_id",
+        "event_label",
+        "date",
+        "date_label",
+        "kind_label",
+        "text",
+        "paragraphs",
+        "source_url",
+        "themes",
+    ]
     parts = [findings[columns]]
     if kind == "improvement":
         recs = frames.recommendations.assign(kind_label="Recommendation")
@@ -146,8 +160,8 @@ def status_history(frames: Frames) -> pd.DataFrame:
         as_of = min(pd.Timestamp(year=year, month=12, day=31), frames.checked)
         made = recs[recs["date"] <= as_of]
         known = updates[updates["date"] <= as_of].sort_values("date", kind="stable")
-        latest = known.groupby("rec_id")["status_id"].last()
-        statuses = made["rec_id"].map(latest).fillna(NO_UPDATE)
+        latest = known.groupby("rec_id")["status_id"].last().to_dict()
+        statuses = made["rec_id"].map(lambda rec_id, latest=latest: latest.get(rec_id, NO_UPDATE))
         for status in STATUS_ORDER:
             rows.append(
                 {

@@ -4,12 +4,24 @@ import pandas as pd
 
 _ROWS = [
     ("Events", "authority", "Council whose children's services were inspected"),
-    ("Events", "event_kind / kind_label", "Kind of Ofsted event: SIF inspection, ILACS standard or short inspection, focused visit, monitoring visit, JTAI or older inspection"),
+    (
+        "Events",
+        "event_kind / kind_label",
+        "Kind of Ofsted event: SIF inspection, ILACS standard or short inspection, focused visit, monitoring visit, JTAI or older inspection",
+    ),
     ("Events", "framework", "Inspection framework in force: Pre-2013, SIF (2013-2018) or ILACS (2018 on)"),
     ("Events", "fieldwork", "Dates inspectors were on site, as precise as the source allows"),
     ("Events", "published", "Date Ofsted published the report or letter; 'Not confirmed' where no source gives it"),
-    ("Events", "date", "Date used to place the event on the timeline: publication, or end of fieldwork where publication is not confirmed (mid-month where only the month is known)"),
-    ("Events", "overall_grade", "Overall effectiveness grade; empty for ungraded visits and for inspections without an overall grade (from April 2026)"),
+    (
+        "Events",
+        "date",
+        "Date used to place the event on the timeline: publication, or end of fieldwork where publication is not confirmed (mid-month where only the month is known)",
+    ),
+    (
+        "Events",
+        "overall_grade",
+        "Overall effectiveness grade; empty for ungraded visits and for inspections without an overall grade (from April 2026)",
+    ),
     ("Events", "unconfirmed", "Fields of the record that no source confirms"),
     ("Judgements", "area / grade", "Each graded judgement area and Ofsted's grade"),
     ("Findings", "kind", "Strength or area for improvement found by Ofsted"),
@@ -17,8 +29,16 @@ _ROWS = [
     ("Findings", "themes", "Themes from the taxonomy that the finding raises"),
     ("Findings", "paragraphs", "Where in the source the finding is (paragraph numbers for ILACS reports)"),
     ("Recommendations", "text", "What Ofsted asked the council to improve, in our words"),
-    ("Recommendations", "status", "Latest reported status: Improved, Partly improved, Raised again, Reported complete, Reported in progress, or No update found"),
-    ("Recommendations", "evidence", "Who reports the latest status: a later Ofsted inspection, the council's own papers, or another source"),
+    (
+        "Recommendations",
+        "status",
+        "Latest reported status: Improved, Partly improved, Raised again, Reported complete, Reported in progress, or No update found",
+    ),
+    (
+        "Recommendations",
+        "evidence",
+        "Who reports the latest status: a later Ofsted inspection, the council's own papers, or another source",
+    ),
     ("Recommendations", "open", "True unless Ofsted found it improved or the council reported it complete"),
     ("Recommendations", "age_days", "For open recommendations: days from the event's publication to the records check"),
     ("Status updates", "date / status / evidence / note", "Every later report on a recommendation, with its source"),

@@ -118,10 +118,14 @@ def _to_python(node: Node, loc: Loc, out: LoadedYaml, loader: yaml.SafeLoader, e
                     RecordError(out.file, key_node.start_mark.line + 1, format_path(loc), "keys must be plain text")
                 )
                 continue
-            key = loader.construct_object(key_node)
             if key_node.tag == "tag:yaml.org,2002:merge":
-                errors.append(RecordError(out.file, key_node.start_mark.line + 1, format_path(loc), "merge keys (<<) are not allowed"))
+                errors.append(
+                    RecordError(
+                        out.file, key_node.start_mark.line + 1, format_path(loc), "merge keys (<<) are not allowed"
+                    )
+                )
                 continue
+            key = loader.construct_object(key_node)
             if key in result:
                 first = out.lines.get((*loc, key))
                 errors.append(

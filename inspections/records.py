@@ -32,14 +32,22 @@ def load_records(path: Path | str | None = None) -> Records:
 def validate_loaded(loaded: LoadedYaml) -> Records:
     if not isinstance(loaded.data, dict):
         raise RecordsInvalid(
-            [RecordError(loaded.file, 1, "", "expected a mapping with schema_version, checked, themes, sources and authorities")]
+            [
+                RecordError(
+                    loaded.file,
+                    1,
+                    "",
+                    "expected a mapping with schema_version, checked, themes, sources and authorities",
+                )
+            ]
         )
     try:
         records = Records.model_validate(loaded.data)
     except ValidationError as exc:
         raise RecordsInvalid(_schema_errors(exc, loaded)) from None
     errors = [
-        RecordError(loaded.file, loaded.line_for(loc), format_path(loc), message) for loc, message in cross_check(records)
+        RecordError(loaded.file, loaded.line_for(loc), format_path(loc), message)
+        for loc, message in cross_check(records)
     ]
     if errors:
         raise RecordsInvalid(errors)
@@ -114,15 +122,23 @@ def cross_check(records: Records) -> list[tuple[tuple, str]]:
             if end.latest < start.earliest:
                 problems.append(((*here, "fieldwork", "end"), f"fieldwork ends ({end}) before it starts ({start})"))
             if event.published and event.published.latest < end.earliest:
-                problems.append(
-                    ((*here, "published"), f"published ({event.published}) before fieldwork ended ({end})")
-                )
+                problems.append(((*here, "published"), f"published ({event.published}) before fieldwork ended ({end})"))
             kind = EVENT_KINDS[event.kind]
+            if kind.graded and not event.judgements:
+                problems.append(
+                    (
+                        (*here, "kind"),
+                        f"a {event.kind} event is graded: give its judgements (mark them unconfirmed if need be)",
+                    )
+                )
             for area in event.judgements:
                 if area not in kind.areas:
                     allowed = ", ".join(kind.areas) or "none: this kind of event is not graded"
                     problems.append(
-                        ((*here, "judgements", area), f"{area!r} is not a judgement of a {event.kind} event; allowed: {allowed}")
+                        (
+                            (*here, "judgements", area),
+                            f"{area!r} is not a judgement of a {event.kind} event; allowed: {allowed}",
+                        )
                     )
             refs(event.sources, source_ids, "source", (*here, "sources"))
             for f, finding in enumerate(event.findings):

@@ -42,7 +42,9 @@ DateLike = Annotated[
     PartialDate,
     BeforeValidator(PartialDate.parse),
     PlainSerializer(lambda d: d.iso, return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$", "description": "YYYY-MM-DD, YYYY-MM or YYYY"}),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$", "description": "YYYY-MM-DD, YYYY-MM or YYYY"}
+    ),
 ]
 
 

@@ -4,10 +4,10 @@ import streamlit as st
 
 from components.blocks import table_with_downloads
 from components.captions import checked_label, filter_description
-from components.data import context
+from components.data import page_context
 from inspections.analysis import authority_summary, latest_judgements, regional_summary
 
-ctx = context()
+ctx = page_context()
 frames = ctx.frames
 
 st.title("Ofsted children's services: North East comparisons", anchor=False)
@@ -35,7 +35,11 @@ for i, row in enumerate(summary.itertuples()):
         if row.latest_graded_event:
             st.caption(f"{row.latest_kind}; fieldwork {row.latest_fieldwork}; published {row.latest_published}")
             mine = latest[latest["authority_id"] == row.authority_id]
-            st.markdown("\n".join(f"- {r.area}: **{r.grade}**" for r in mine.itertuples() if r.area_id != "overall-effectiveness"))
+            st.markdown(
+                "\n".join(
+                    f"- {r.area}: **{r.grade}**" for r in mine.itertuples() if r.area_id != "overall-effectiveness"
+                )
+            )
         st.markdown(
             f"{row.events} inspections and visits recorded · {row.recommendations} recommendations, "
             f"**{row.open_recommendations} not reported done** ({row.no_update_found} with no update found)"

@@ -4,11 +4,11 @@ import streamlit as st
 
 from components import captions, charts
 from components.blocks import chart_block, table_with_downloads
-from components.data import context
+from components.data import page_context
 from inspections.analysis import status_counts, status_history
 from inspections.vocab import STATUS_LABELS
 
-ctx = context()
+ctx = page_context()
 frames = ctx.frames
 
 st.title("Recommendations", anchor=False)
@@ -42,7 +42,9 @@ chart_block(
 
 st.subheader("Every recommendation", anchor=False)
 left, middle, right = st.columns(3)
-statuses = middle.multiselect("Latest status", list(STATUS_LABELS.values()), placeholder="All statuses", key="rec_status")
+statuses = middle.multiselect(
+    "Latest status", list(STATUS_LABELS.values()), placeholder="All statuses", key="rec_status"
+)
 events = right.multiselect("Event", list(dict.fromkeys(recs["event_label"])), placeholder="All events", key="rec_event")
 open_only = left.toggle("Only those not reported done", key="rec_open")
 shown = recs
@@ -53,20 +55,45 @@ if events:
 if open_only:
     shown = shown[shown["open"]]
 table = shown[
-    ["authority", "event_label", "text", "theme_labels", "status", "evidence", "status_date", "status_note", "age_days",
-     "source_url"]
+    [
+        "authority",
+        "event_label",
+        "text",
+        "theme_labels",
+        "status",
+        "evidence",
+        "status_date",
+        "status_note",
+        "age_days",
+        "source_url",
+    ]
 ].rename(
-    columns={"authority": "Authority", "event_label": "Event", "text": "Recommendation (our words)",
-             "theme_labels": "Themes", "status": "Latest status", "evidence": "Who says so",
-             "status_date": "Status date", "status_note": "What was reported", "age_days": "Days open at records check",
-             "source_url": "Source"}
+    columns={
+        "authority": "Authority",
+        "event_label": "Event",
+        "text": "Recommendation (our words)",
+        "theme_labels": "Themes",
+        "status": "Latest status",
+        "evidence": "Who says so",
+        "status_date": "Status date",
+        "status_note": "What was reported",
+        "age_days": "Days open at records check",
+        "source_url": "Source",
+    }
 )
 st.caption(f"{len(table)} of {len(recs)} recommendations. Use the sidebar to filter by authority and theme.")
 table_with_downloads("recommendations", table, file_stem="recommendations")
 
 with st.expander("Every status update, with its source"):
     updates = frames.updates[["authority", "rec_id", "date_label", "status", "evidence", "note", "source_url"]].rename(
-        columns={"authority": "Authority", "rec_id": "Recommendation", "date_label": "Date", "status": "Status",
-                 "evidence": "Who says so", "note": "What was reported", "source_url": "Source"}
+        columns={
+            "authority": "Authority",
+            "rec_id": "Recommendation",
+            "date_label": "Date",
+            "status": "Status",
+            "evidence": "Who says so",
+            "note": "What was reported",
+            "source_url": "Source",
+        }
     )
     table_with_downloads("updates", updates, file_stem="status-updates")

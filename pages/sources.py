@@ -4,11 +4,11 @@ import streamlit as st
 
 from components.blocks import table_with_downloads
 from components.captions import checked_label
-from components.data import context
+from components.data import page_context
 from components.downloads import excel_bytes
 from inspections.dictionary import DATA_DICTIONARY
 
-ctx = context()
+ctx = page_context()
 everything = ctx.everything
 
 st.title("Sources and data", anchor=False)

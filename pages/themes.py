@@ -4,10 +4,10 @@ import streamlit as st
 
 from components import captions, charts
 from components.blocks import chart_block
+from components.data import page_context
 from inspections.analysis import cell_evidence, theme_matrix
-from components.data import context
 
-ctx = context()
+ctx = page_context()
 frames = ctx.frames
 
 st.title("Recurring themes", anchor=False)
@@ -26,12 +26,22 @@ if frames.authorities.empty or frames.themes.empty:
 matrix = theme_matrix(frames, kind)
 caption = captions.matrix_caption(frames, ctx.view, ctx.options, matrix, kind)
 table = matrix[["authority", "theme", "events", "items", "recurring"]].rename(
-    columns={"authority": "Authority", "theme": "Theme", "events": "Events raising it",
-             "items": "Findings and recommendations", "recurring": "Recurring"}
+    columns={
+        "authority": "Authority",
+        "theme": "Theme",
+        "events": "Events raising it",
+        "items": "Findings and recommendations",
+        "recurring": "Recurring",
+    }
 )
 event = chart_block(
-    "themes", caption, charts.theme_matrix_figure(matrix), table, file_stem=f"recurring-themes-{kind}",
-    on_select="rerun", selection_mode="points",
+    "themes",
+    caption,
+    charts.theme_matrix_figure(matrix),
+    table,
+    file_stem=f"recurring-themes-{kind}",
+    on_select="rerun",
+    selection_mode="points",
 )
 
 names = dict(zip(frames.authorities["authority"], frames.authorities["authority_id"], strict=True))
@@ -55,10 +65,17 @@ else:
     st.caption(f"{len(evidence)} findings from {evidence['event_id'].nunique()} inspections or visits, oldest first.")
     st.dataframe(
         evidence[["event_label", "kind_label", "text", "paragraphs", "source_url"]].rename(
-            columns={"event_label": "Event", "kind_label": "Type", "text": "What Ofsted found (our words)",
-                     "paragraphs": "Where in the source", "source_url": "Source"}
+            columns={
+                "event_label": "Event",
+                "kind_label": "Type",
+                "text": "What Ofsted found (our words)",
+                "paragraphs": "Where in the source",
+                "source_url": "Source",
+            }
         ),
         hide_index=True,
         width="stretch",
-        column_config={"Source": st.column_config.LinkColumn("Source", display_text="Open source", validate=r"^https?://")},
+        column_config={
+            "Source": st.column_config.LinkColumn("Source", display_text="Open source", validate=r"^https?://")
+        },
     )

@@ -4,9 +4,9 @@ import streamlit as st
 
 from components import captions, charts
 from components.blocks import chart_block
-from components.data import context
+from components.data import page_context
 
-ctx = context()
+ctx = page_context()
 frames = ctx.frames
 
 st.title("Judgement timeline", anchor=False)
@@ -41,8 +41,14 @@ if st.toggle("Show every judgement area (sub-judgements)", key="show_subjudgemen
     else:
         sub = captions.judgements_caption(frames, ctx.view, ctx.options)
         sub_table = frames.judgements[["authority", "event_label", "area", "grade", "source_url"]].rename(
-            columns={"authority": "Authority", "event_label": "Event", "area": "Judgement area", "grade": "Grade",
-                     "source_url": "Source"}
+            columns={
+                "authority": "Authority",
+                "event_label": "Event",
+                "area": "Judgement area",
+                "grade": "Grade",
+                "source_url": "Source",
+            }
         )
-        chart_block("judgements", sub, charts.judgements_figure(frames.judgements), sub_table,
-                    file_stem="judgement-areas")
+        chart_block(
+            "judgements", sub, charts.judgements_figure(frames.judgements), sub_table, file_stem="judgement-areas"
+        )

@@ -1,0 +1,96 @@
+"""Every chart function, checked on the data its figure carries."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from components import charts
+from inspections import analysis
+
+
+def traces_by_name(fig):
+    return {trace.name: trace for trace in fig.data}
+
+
+def test_timeline_marks_each_grade_by_shape_colour_and_label(small_frames):
+    fig = charts.timeline_figure(small_frames.events)
+    traces = traces_by_name(fig)
+    assert set(traces) == {"Good", "Requires improvement", "Visit (not graded)"}
+    good = traces["Good"]
+    assert len(good.x) == 2 and set(good.y) == {"Alpha", "Beta"}
+    assert good.marker.symbol == "circle" and list(good.text) == ["Good", "Good"]
+    assert traces["Requires improvement"].marker.symbol == "diamond"
+    assert list(traces["Requires improvement"].text) == ["RI"]
+    visit = traces["Visit (not graded)"]
+    assert visit.marker.color == "white" and list(visit.text) == ["Visit"]
+    symbols = [t.marker.symbol for t in fig.data]
+    assert len(symbols) == len(set(symbols)) or "Visit (not graded)" in traces  # shapes differ between grades
+
+
+def test_timeline_shows_framework_eras(small_frames):
+    fig = charts.timeline_figure(small_frames.events)
+    labels = {a.text for a in fig.layout.annotations}
+    assert "ILACS" in labels
+    assert len(fig.layout.shapes) >= 2
+
+
+def test_timeline_hover_text_is_escaped(small_frames):
+    events = small_frames.events.copy()
+    events.loc[0, "grades"] = "<script>alert(1)</script>"
+    fig = charts.timeline_figure(events)
+    hover = np.concatenate([t.customdata.ravel() for t in fig.data])
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in hover
+    assert not any("<script>" in str(h) for h in hover)
+
+
+def test_judgements_figure_has_one_row_per_authority_and_area(small_frames):
+    fig = charts.judgements_figure(small_frames.judgements)
+    rows = {y for trace in fig.data for y in trace.y}
+    assert "Beta – Adoption performance" in rows
+    assert sum(len(t.x) for t in fig.data) == len(small_frames.judgements)
+    assert traces_by_name(fig)["Outstanding"].marker.symbol == "star"
+
+
+def test_theme_matrix_figure_carries_the_matrix_counts(small_frames):
+    matrix = analysis.theme_matrix(small_frames)
+    fig = charts.theme_matrix_figure(matrix)
+    heat = fig.data[0]
+    assert list(heat.x) == ["Alpha", "Beta"]
+    assert list(heat.y) == ["Supervision", "Plans and planning", "Early help"]
+    assert heat.z[0][0] == 3 and heat.z[1][1] == 1
+    assert heat.text[0][0] == "3 – recurring"
+    assert heat.text[2][0] == "–"
+
+
+def test_status_figure_stacks_latest_statuses_with_patterns(small_frames):
+    counts = analysis.status_counts(small_frames)
+    fig = charts.status_figure(counts)
+    traces = traces_by_name(fig)
+    assert set(traces) == {"Improved", "Raised again", "No update found"}
+    assert sum(sum(t.x) for t in fig.data) == 4
+    patterns = {t.marker.pattern.shape for t in fig.data}
+    assert len(patterns) == 3  # distinguishable without colour
+    assert fig.layout.barmode == "stack"
+
+
+def test_status_history_figure_by_year(small_frames):
+    history = analysis.status_history(small_frames)
+    fig = charts.status_history_figure(history)
+    assert {t.name for t in fig.data} == {"Improved", "Raised again", "Reported in progress", "No update found"}
+    in_2026 = sum(y for t in fig.data for x, y in zip(t.x, t.y, strict=True) if x == 2026)
+    assert in_2026 == 4
+
+
+def test_with_titles_draws_title_subtitle_and_source(small_frames):
+    fig = charts.with_titles(
+        charts.status_figure(analysis.status_counts(small_frames)), "A & B", "What is shown", "Source: Ofsted"
+    )
+    assert fig.layout.title.text == "<b>A &amp; B</b>"
+    assert fig.layout.title.subtitle.text == "What is shown"
+    assert any(a.text == "Source: Ofsted" for a in fig.layout.annotations)
+
+
+def test_empty_frames_give_empty_figures_not_errors(small_frames):
+    empty = small_frames.events.iloc[0:0]
+    assert len(charts.timeline_figure(empty).data) == 0
+    assert len(charts.status_figure(analysis.status_counts(small_frames).iloc[0:0]).data) == 0
