@@ -41,7 +41,7 @@ def chart_block(
         selection_mode=selection_mode,
     )
     st.caption(caption.source)
-    st.markdown(f"**In words:** {_md_escape(caption.summary)}")
+    st.markdown(f"**In words:** {md_escape(caption.summary)}")
     with st.expander("Table of the numbers behind this chart"):
         table_with_downloads(key, table, file_stem=file_stem, notes=[caption.title, caption.subtitle, caption.source])
     return event
@@ -76,7 +76,7 @@ def _link_columns(table: pd.DataFrame) -> dict:
     return config
 
 
-def _md_escape(text: str) -> str:
+def md_escape(text: str) -> str:
     """Records text shown through markdown must not become links, HTML or formatting."""
     out = []
     for char in text:

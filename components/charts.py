@@ -95,12 +95,16 @@ def base_layout(fig: go.Figure, *, height: int) -> go.Figure:
 
 
 def timeline_figure(events: pd.DataFrame) -> go.Figure:
-    """Every event on a time axis, one row per authority, marked by overall grade (shape, colour and label)."""
+    """Every event on a time axis, one row per authority, marked by overall grade (shape, colour and label).
+
+    Events close together in one authority's row are stacked a little apart so neither hides the other.
+    A grade that no source confirms is starred and footnoted.
+    """
     fig = go.Figure()
     rows = list(dict.fromkeys(events["authority"]))
-    events = events.assign(mark=events.apply(_event_mark_key, axis=1))
-    order = [*GRADE_MARKS, "no-overall", "ungraded"]
-    for key in order:
+    events = events.assign(mark=events.apply(_event_mark_key, axis=1), y=_row_positions(events, rows))
+    starred = events["unconfirmed"].str.contains("judgements") & events["graded"]
+    for key in [*GRADE_MARKS, "no-overall", "ungraded"]:
         group = events[events["mark"] == key]
         if group.empty:
             continue
@@ -108,11 +112,11 @@ def timeline_figure(events: pd.DataFrame) -> go.Figure:
         fig.add_trace(
             go.Scatter(
                 x=group["date"],
-                y=group["authority"],
+                y=group["y"],
                 mode="markers+text",
                 name=mark.text,
-                text=[_short_grade(key)] * len(group),
-                textposition="top center",
+                text=[_short_grade(key) + ("*" if star else "") for star in starred[group.index]],
+                textposition="middle right",
                 textfont={"size": 12, "color": "#0B0C0C"},
                 marker={
                     "symbol": mark.symbol,
@@ -120,22 +124,37 @@ def timeline_figure(events: pd.DataFrame) -> go.Figure:
                     "color": "white" if key == "ungraded" else mark.colour,
                     "line": {"width": 2.5 if key == "ungraded" else 1.5, "color": "#0B0C0C"},
                 },
-                customdata=group[["kind_label", "fieldwork", "published", "grades", "unconfirmed"]].map(esc).to_numpy(),
+                customdata=group[["authority", "kind_label", "fieldwork", "published", "grades", "unconfirmed"]]
+                .map(esc)
+                .to_numpy(),
                 hovertemplate=(
-                    "<b>%{y}</b><br>%{customdata[0]}<br>Fieldwork: %{customdata[1]}<br>"
-                    "Published: %{customdata[2]}<br>%{customdata[3]}<br>Not confirmed: %{customdata[4]}<extra></extra>"
+                    "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Fieldwork: %{customdata[2]}<br>"
+                    "Published: %{customdata[3]}<br>%{customdata[4]}<br>Not confirmed: %{customdata[5]}<extra></extra>"
                 ),
             )
         )
     _add_eras(fig, events)
-    base_layout(fig, height=160 + 90 * max(len(rows), 1))
+    if starred.any():
+        fig.add_annotation(
+            text="* Grade not confirmed against Ofsted's report",
+            xref="paper",
+            yref="paper",
+            x=1,
+            y=1,
+            xanchor="right",
+            yanchor="bottom",
+            showarrow=False,
+            font={"size": 12, "color": "#505A5F"},
+        )
+    base_layout(fig, height=160 + 110 * max(len(rows), 1))
     fig.update_yaxes(
-        categoryorder="array",
-        categoryarray=rows[::-1],
+        tickvals=list(range(len(rows)))[::-1],
+        ticktext=[esc(r) for r in rows],
         title=None,
         showgrid=True,
         gridcolor="#E5E5E5",
-        range=[-0.6, len(rows) - 0.1],
+        zeroline=False,
+        range=[-0.8, len(rows) - 0.4],
     )
     fig.update_xaxes(
         title="Date published (or end of fieldwork where publication is not confirmed)",
@@ -143,6 +162,19 @@ def timeline_figure(events: pd.DataFrame) -> go.Figure:
         gridcolor="#EFEFEF",
     )
     return fig
+
+
+def _row_positions(events: pd.DataFrame, rows: list[str]) -> pd.Series:
+    """Each event's height: its authority's row, nudged down when it falls within months of the one before."""
+    positions = pd.Series(0.0, index=events.index)
+    for authority, group in events.sort_values("date").groupby("authority", sort=False):
+        base = len(rows) - 1 - rows.index(authority)
+        offset, previous = 0.0, None
+        for index, date in group["date"].items():
+            offset = offset - 0.28 if previous is not None and (date - previous).days < 270 and offset > -0.5 else 0.0
+            positions[index] = base + offset
+            previous = date
+    return positions
 
 
 def _event_mark_key(row: pd.Series) -> str:
@@ -251,7 +283,7 @@ def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
             zmax=top,
             xgap=3,
             ygap=3,
-            colorbar={"title": {"text": "Events"}, "dtick": 1},
+            showscale=False,  # every cell carries its number, so a colour key would only repeat it
             hovertemplate="%{y} – %{x}<br>Raised at %{z} inspection(s) or visit(s)<extra></extra>",
         )
     )

@@ -188,7 +188,7 @@ def latest_judgements(frames: Frames) -> pd.DataFrame:
     latest = graded.sort_values("date").groupby("authority_id").tail(1)
     judgements = frames.judgements[frames.judgements["event_id"].isin(set(latest["event_id"]))]
     return judgements.merge(
-        latest[["event_id", "kind_label", "fieldwork", "published"]], on="event_id", how="left"
+        latest[["event_id", "kind_label", "fieldwork", "published", "note"]], on="event_id", how="left"
     ).reset_index(drop=True)
 
 
@@ -212,6 +212,8 @@ def authority_summary(frames: Frames) -> pd.DataFrame:
                 "latest_fieldwork": mine["fieldwork"].iloc[0] if len(mine) else "",
                 "overall_grade": _overall(mine),
                 "judgements": "; ".join(f"{r.area}: {r.grade}" for r in mine.itertuples()),
+                "grades_confirmed": not bool(mine["unconfirmed"].any()) if len(mine) else True,
+                "latest_note": mine["note"].iloc[0] if len(mine) else "",
                 "most_recent_event": last_event["event_label"].iloc[0] if len(last_event) else "",
                 "events": len(events),
                 "recommendations": len(recs),

@@ -44,6 +44,11 @@ def _label(date: PartialDate | None) -> str:
     return date.label if date else "Not confirmed"
 
 
+def _flag(label: str, field: str, event) -> str:
+    """A label with "(not confirmed)" where the record says no source confirms that field."""
+    return f"{label} (not confirmed)" if field in event.unconfirmed else label
+
+
 def build_frames(records: Records) -> Frames:
     sources = records.sources_by_id()
     theme_labels = records.theme_labels()
@@ -83,8 +88,10 @@ def build_frames(records: Records) -> Frames:
                     "start": pd.Timestamp(event.fieldwork.start.earliest),
                     "end": pd.Timestamp(event.fieldwork.end.latest),
                     "date": _ts(event.reference_date),
-                    "fieldwork": span_label(event.fieldwork.start, event.fieldwork.end),
-                    "published": _label(event.published),
+                    "fieldwork": _flag(span_label(event.fieldwork.start, event.fieldwork.end), "fieldwork", event),
+                    "published": _flag(_label(event.published), "published", event)
+                    if event.published
+                    else "Not confirmed",
                     "overall_grade": GRADES.get(event.judgements.get("overall-effectiveness", ""), ""),
                     "grades": "; ".join(f"{JUDGEMENT_AREAS[a]}: {GRADES[g]}" for a, g in event.judgements.items()),
                     "unconfirmed": ", ".join(event.unconfirmed),

@@ -103,6 +103,13 @@ def cross_check(records: Records) -> list[tuple[tuple, str]]:
     problems: list[tuple[tuple, str]] = []
     theme_ids = _unique(records.themes, ("themes",), "theme", problems)
     source_ids = _unique(records.sources, ("sources",), "source", problems)
+    urls: dict[str, str] = {}
+    for i, source in enumerate(records.sources):
+        if source.url in urls:
+            problems.append(
+                ((("sources", i, "url")), f"same address as source {urls[source.url]!r}; cite that source instead")
+            )
+        urls.setdefault(source.url, source.id)
     _unique(records.authorities, ("authorities",), "authority", problems)
     event_ids: set[str] = set()
     rec_ids: set[str] = set()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.blocks import table_with_downloads
+from components.blocks import md_escape, table_with_downloads
 from components.captions import checked_label, filter_description
 from components.data import page_context
 from inspections.analysis import authority_summary, latest_judgements, regional_summary
@@ -34,6 +34,10 @@ for i, row in enumerate(summary.itertuples()):
             st.markdown("**No graded inspection in this selection**")
         if row.latest_graded_event:
             st.caption(f"{row.latest_kind}; fieldwork {row.latest_fieldwork}; published {row.latest_published}")
+            if not row.grades_confirmed:
+                st.markdown(
+                    f":material/warning: **Grades not confirmed against Ofsted's report.** {md_escape(row.latest_note)}"
+                )
             mine = latest[latest["authority_id"] == row.authority_id]
             st.markdown(
                 "\n".join(

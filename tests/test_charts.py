@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from components import charts
 from inspections import analysis
@@ -17,14 +18,30 @@ def test_timeline_marks_each_grade_by_shape_colour_and_label(small_frames):
     traces = traces_by_name(fig)
     assert set(traces) == {"Good", "Requires improvement", "Visit (not graded)"}
     good = traces["Good"]
-    assert len(good.x) == 2 and set(good.y) == {"Alpha", "Beta"}
+    assert list(fig.layout.yaxis.ticktext) == ["Alpha", "Beta"] and list(fig.layout.yaxis.tickvals) == [1, 0]
+    assert len(good.x) == 2 and set(good.y) == {1.0, 0.0}
+    assert [row[0] for row in good.customdata] == ["Alpha", "Beta"] or [row[0] for row in good.customdata] == [
+        "Beta",
+        "Alpha",
+    ]
     assert good.marker.symbol == "circle" and list(good.text) == ["Good", "Good"]
     assert traces["Requires improvement"].marker.symbol == "diamond"
     assert list(traces["Requires improvement"].text) == ["RI"]
     visit = traces["Visit (not graded)"]
     assert visit.marker.color == "white" and list(visit.text) == ["Visit"]
-    symbols = [t.marker.symbol for t in fig.data]
-    assert len(symbols) == len(set(symbols)) or "Visit (not graded)" in traces  # shapes differ between grades
+    assert len({t.marker.symbol for t in fig.data if t.name != "Visit (not graded)"}) == 2  # a shape per grade
+
+
+def test_timeline_keeps_close_events_apart_and_stars_unconfirmed_grades(small_frames):
+    events = small_frames.events.copy()
+    beta = events.index[events["event_id"] == "beta-2019"][0]
+    twin = events.loc[[beta]].assign(event_id="beta-2019-twin", unconfirmed="judgements")
+    fig = charts.timeline_figure(pd.concat([events, twin], ignore_index=True))
+    good = traces_by_name(fig)["Good"]
+    beta_heights = sorted(y for y, row in zip(good.y, good.customdata, strict=True) if row[0] == "Beta")
+    assert beta_heights[0] < beta_heights[1] == 0.0
+    assert "Good*" in list(good.text)
+    assert any("not confirmed" in a.text for a in fig.layout.annotations)
 
 
 def test_timeline_shows_framework_eras(small_frames):

@@ -29,7 +29,7 @@ def test_one_row_per_event_judgement_finding_recommendation_and_update(small_fra
 
 def test_partial_dates_are_labelled_honestly(small_frames):
     visit = small_frames.events.set_index("event_id").loc["alpha-2021-fv"]
-    assert visit["fieldwork"] == "September 2021"
+    assert visit["fieldwork"] == "September 2021 (not confirmed)"
     assert visit["published"] == "Not confirmed"
     assert visit["unconfirmed"] == "fieldwork"
     assert not visit["graded"]

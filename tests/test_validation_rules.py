@@ -151,6 +151,14 @@ RULES = [
         "used twice",
     ),
     (
+        "duplicate-source-url",
+        '"https://example.org/p"',
+        '"https://example.org/r"',
+        7,
+        "sources[1].url",
+        "same address as source 'report'",
+    ),
+    (
         "bad-id",
         "- id: alpha-2019\n",
         "- id: Alpha 2019\n",
