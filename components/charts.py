@@ -61,7 +61,7 @@ STATUS_FILLS: dict[str, Fill] = {
 # ILACS replaced them from January 2018.
 ERAS = (
     ("Before the SIF", None, "2013-11-01"),
-    ("Single inspection framework (SIF)", "2013-11-01", "2018-01-01"),
+    ("Single inspection<br>framework (SIF)", "2013-11-01", "2018-01-01"),
     ("ILACS", "2018-01-01", None),
 )
 
@@ -102,7 +102,11 @@ def timeline_figure(events: pd.DataFrame) -> go.Figure:
     """
     fig = go.Figure()
     rows = list(dict.fromkeys(events["authority"]))
-    events = events.assign(mark=events.apply(_event_mark_key, axis=1), y=_row_positions(events, rows))
+    events = events.assign(
+        mark=events.apply(_event_mark_key, axis=1),
+        y=_row_positions(events, rows),
+        label_position=_label_positions(events),
+    )
     starred = events["unconfirmed"].str.contains("judgements") & events["graded"]
     for key in [*GRADE_MARKS, "no-overall", "ungraded"]:
         group = events[events["mark"] == key]
@@ -116,7 +120,7 @@ def timeline_figure(events: pd.DataFrame) -> go.Figure:
                 mode="markers+text",
                 name=mark.text,
                 text=[_short_grade(key) + ("*" if star else "") for star in starred[group.index]],
-                textposition="middle right",
+                textposition=list(group["label_position"]),
                 textfont={"size": 12, "color": "#0B0C0C"},
                 marker={
                     "symbol": mark.symbol,
@@ -140,9 +144,10 @@ def timeline_figure(events: pd.DataFrame) -> go.Figure:
             xref="paper",
             yref="paper",
             x=1,
-            y=1,
+            y=0,
             xanchor="right",
             yanchor="bottom",
+            xshift=-4,
             showarrow=False,
             font={"size": 12, "color": "#505A5F"},
         )
@@ -162,6 +167,12 @@ def timeline_figure(events: pd.DataFrame) -> go.Figure:
         gridcolor="#EFEFEF",
     )
     return fig
+
+
+def _label_positions(events: pd.DataFrame) -> pd.Series:
+    """Labels alternate above and below the marks in each row, so neighbours' labels do not collide."""
+    order = events.sort_values("date").groupby("authority").cumcount()
+    return order.map(lambda n: "top center" if n % 2 == 0 else "bottom center").reindex(events.index)
 
 
 def _row_positions(events: pd.DataFrame, rows: list[str]) -> pd.Series:
@@ -197,7 +208,7 @@ def _short_grade(key: str) -> str:
 def _add_eras(fig: go.Figure, events: pd.DataFrame) -> None:
     if events.empty:
         return
-    lo, hi = events["date"].min() - pd.Timedelta(days=240), events["date"].max() + pd.Timedelta(days=240)
+    lo, hi = events["date"].min() - pd.Timedelta(days=300), events["date"].max() + pd.Timedelta(days=300)
     shades = ["#F3F2F1", "#FFFFFF", "#F3F2F1"]
     for (label, start, end), shade in zip(ERAS, shades, strict=True):
         x0 = max(pd.Timestamp(start), lo) if start else lo

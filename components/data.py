@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from components.filters import sidebar
 from inspections.analysis import apply_view, options_for
@@ -75,12 +76,25 @@ class Context:
     options: Options
 
 
+def _leave_legacy_page_mode() -> None:
+    """Hand a page run without the router back to app.py.
+
+    On a fresh server Streamlit treats a pages/ folder as an old-style multipage app until app.py has
+    called st.navigation once, so a shared link straight to /timeline would run the page bare, without the
+    router's page list, layout or error panel. Switching the flag off and rerunning sends it through app.py.
+    """
+    if getattr(PagesManager, "uses_pages_directory", False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def page_context() -> Context:
     """Draw the shared sidebar and return what the page should show.
 
     Called at the top of every page rather than once in app.py: widgets drawn by the router before
     page.run() are dropped from Streamlit's test tree on reruns, and pages own their widgets anyway.
     """
+    _leave_legacy_page_mode()
     loaded = load()
     opts = options(loaded)
     view = sidebar(loaded.frames, opts)
