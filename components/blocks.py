@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -49,7 +51,7 @@ def chart_block(
 
 def table_with_downloads(key: str, table: pd.DataFrame, *, file_stem: str, notes: list[str] | None = None) -> None:
     st.dataframe(table, hide_index=True, width="stretch", column_config=_link_columns(table))
-    left, right = st.columns(2)
+    left, right, _ = st.columns([1, 1, 3])
     left.download_button(
         "Download CSV",
         csv_bytes(table),
@@ -77,14 +79,13 @@ def _link_columns(table: pd.DataFrame) -> dict:
 
 
 def md_escape(text: str) -> str:
-    """Records text shown through markdown must not become links, HTML or formatting."""
-    out = []
-    for char in text:
-        if char in "\\`*_{}[]()<>#+-.!|~$":
-            out.append("\\" + char)
-        else:
-            out.append(char)
-    return "".join(out)
+    """Records text for st.markdown: no HTML, links, formatting or maths, and no list at the start.
+
+    Only the characters that start markdown syntax are escaped, so full stops and hyphens (in web
+    addresses too, which Streamlit links only when they are plain http(s)) show as written.
+    """
+    escaped = re.sub(r"([\\`*_\[\]<>|~$#])", r"\\\1", str(text))
+    return re.sub(r"^(\s*)([-+]|\d+\.)", r"\1\\\2", escaped)
 
 
 def show_errors(errors: tuple[RecordError, ...] | list[RecordError]) -> None:

@@ -94,9 +94,17 @@ def matrix_caption(frames: Frames, view: View, options: Options, matrix: pd.Data
     what = "areas for improvement and recommendations" if kind == "improvement" else "strengths"
     recurring = matrix[matrix["recurring"]]
     if len(recurring):
-        by_theme = recurring.groupby("theme")["authority"].nunique().sort_values(ascending=False, kind="stable")
-        top, count = by_theme.index[0], int(by_theme.iloc[0])
-        title = f"{top} recurs in {count} of {matrix['authority'].nunique()} authorities"
+        by_theme = recurring.groupby("theme")["authority"].nunique()
+        widest = int(by_theme.max())
+        leaders = [t for t in matrix["theme"].drop_duplicates() if by_theme.get(t, 0) == widest]
+        total = matrix["authority"].nunique()
+        where = f"all {total} authorities" if widest == total and total > 1 else f"{widest} of {total} authorities"
+        if total == 1:
+            where = matrix["authority"].iloc[0]
+        if len(leaders) == 1:
+            title = f"{leaders[0]} recurs in {where}"
+        else:
+            title = f"{len(leaders)} themes recur in {where}, including {leaders[0].lower()}"
     elif matrix["events"].sum():
         title = "No theme is raised at more than one event"
     else:

@@ -299,8 +299,8 @@ def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
         )
     )
     base_layout(fig, height=140 + 34 * max(len(themes), 1))
-    fig.update_yaxes(autorange="reversed", automargin=True, title=None)
-    fig.update_xaxes(side="top", title=None)
+    fig.update_yaxes(autorange="reversed", automargin=True, title=None, showgrid=False)
+    fig.update_xaxes(side="top", title=None, showgrid=False)
     return fig
 
 
