@@ -77,6 +77,9 @@ def test_theme_matrix_figure_carries_the_matrix_counts(small_frames):
     assert heat.z[0][0] == 3 and heat.z[1][1] == 1
     assert heat.text[0][0] == "3 – recurring"
     assert heat.text[2][0] == "–"
+    clickable = fig.data[1]  # heatmap cells cannot be clicked; one marker per cell can
+    assert len(clickable.x) == len(matrix) == 6
+    assert (clickable.x[0], clickable.y[0]) == ("Alpha", "Supervision")
 
 
 def test_status_figure_stacks_latest_statuses_with_patterns(small_frames):
