@@ -8,8 +8,11 @@ import unicodedata
 
 import pandas as pd
 
-# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection): OWASP's list and ASVS
+# 1.2.10's NUL, plus the full-width forms some Excel input methods also treat as formula signs.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# Windows will not create a file with one of these names, whatever its extension.
+_RESERVED_NAMES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
 
 def neutralise(value: object) -> object:
@@ -67,5 +70,7 @@ def safe_filename(*parts: str, extension: str) -> str:
         slug = re.sub(r"[^a-z0-9]+", "-", ascii_part.lower()).strip("-")
         if slug:
             words.append(slug[:60])
-    stem = "_".join(words) or "download"
-    return f"{stem[:150]}.{extension.lstrip('.')}"
+    stem = ("_".join(words) or "download")[:150]
+    if stem in _RESERVED_NAMES:
+        stem += "_download"
+    return f"{stem}.{extension.lstrip('.')}"

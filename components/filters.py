@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.blocks import md_escape
 from inspections.frames import Frames
 from inspections.view import Options, View, parse_query, to_query
 from inspections.vocab import EVENT_KINDS
@@ -14,6 +15,10 @@ _NOTICES = "f_notices"
 # The filter values, kept outside widget state: Streamlit forgets a widget's value when the page
 # changes (the widget on the new page is a different widget), so each run re-seeds the widgets from here.
 _VALUES = "f_values"
+# Streamlit draws captions in the text colour at 60% opacity: 3.9:1 on white, under WCAG's 4.5:1 for small text
+# (axe: color-contrast, serious). Captions carry chart subtitles and sources, so they are drawn opaque in GOV.UK's
+# secondary text colour (7:1 on white, 6:1 on the sidebar). A style-only st.html takes no space on the page.
+_CONTRAST_CSS = '<style>[data-testid="stCaptionContainer"] { color: #505A5F; opacity: 1; }</style>'
 
 
 def _query_dict() -> dict[str, list[str]]:
@@ -39,12 +44,20 @@ def _remember() -> None:
     st.session_state[_NOTICES] = []
 
 
+def _known(name: str, value, options: Options):
+    """A remembered filter value without anything the options do not offer. A browser only sends options it
+    was given, but a hand-made websocket client can send any text as a widget value."""
+    allowed = {"authorities": options.authorities, "kinds": options.kinds, "themes": options.themes}.get(name)
+    return value if allowed is None else [v for v in value if v in allowed]
+
+
 def sidebar(frames: Frames, options: Options) -> View:
     """Draw the filters and return the chosen view; keep the URL in step with it."""
+    st.html(_CONTRAST_CSS)
     if _VALUES not in st.session_state:
         st.session_state[_VALUES] = _values_from_link(options)
     for name, key in _KEYS.items():
-        st.session_state[key] = st.session_state[_VALUES][name]
+        st.session_state[key] = _known(name, st.session_state[_VALUES][name], options)
 
     names = dict(zip(frames.authorities["authority_id"], frames.authorities["authority"], strict=True))
     themes = dict(zip(frames.themes["theme_id"], frames.themes["theme"], strict=True))
@@ -53,7 +66,7 @@ def sidebar(frames: Frames, options: Options) -> View:
         chosen = st.multiselect(
             "Authorities",
             options.authorities,
-            format_func=names.get,
+            format_func=lambda a: names.get(a, str(a)),
             key=_KEYS["authorities"],
             on_change=_remember,
             placeholder="Choose authorities",
@@ -71,7 +84,7 @@ def sidebar(frames: Frames, options: Options) -> View:
         kinds = st.multiselect(
             "Kinds of inspection and visit",
             options.kinds,
-            format_func=lambda k: EVENT_KINDS[k].short,
+            format_func=lambda k: EVENT_KINDS[k].short if k in EVENT_KINDS else str(k),
             key=_KEYS["kinds"],
             on_change=_remember,
             placeholder="All kinds",
@@ -79,7 +92,7 @@ def sidebar(frames: Frames, options: Options) -> View:
         chosen_themes = st.multiselect(
             "Themes",
             options.themes,
-            format_func=themes.get,
+            format_func=lambda t: themes.get(t, str(t)),
             key=_KEYS["themes"],
             on_change=_remember,
             placeholder="All themes",
@@ -89,15 +102,15 @@ def sidebar(frames: Frames, options: Options) -> View:
         )
 
     view = View(
-        authorities=tuple(chosen),
+        authorities=tuple(_known("authorities", chosen, options)),
         first_year=first,
         last_year=last,
-        kinds=tuple(kinds) or options.kinds,
-        themes=tuple(chosen_themes) or options.themes,
+        kinds=tuple(_known("kinds", kinds, options)) or options.kinds,
+        themes=tuple(_known("themes", chosen_themes, options)) or options.themes,
     )
     wanted = to_query(view, options)
     if _query_dict() != {k: [v] for k, v in wanted.items()}:
         st.query_params.from_dict(wanted)
     for notice in st.session_state.get(_NOTICES, []):
-        st.info(notice, icon=":material/link_off:")
+        st.info(md_escape(notice), icon=":material/link_off:")  # notices quote the link: never markdown
     return view

@@ -29,11 +29,17 @@ class RecordsInvalid(Exception):
 
 
 def format_path(loc: tuple[str | int, ...]) -> str:
-    """Render a location such as ('authorities', 1, 'events') as authorities[1].events."""
+    """Render a location such as ('authorities', 1, 'events') as authorities[1].events.
+
+    A key that is not printable text (a control character, say) is shown quoted and escaped, as
+    judgements['\\x1b[31m'], so printing a path can never send a terminal a control sequence.
+    """
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
+        elif not str(part).isprintable() or not str(part):
+            out += f"[{str(part)!r}]"
         else:
             out += f".{part}" if out else str(part)
     return out

@@ -93,6 +93,9 @@ def _friendly(err: dict[str, Any], loc: tuple) -> str:
         return str(err.get("ctx", {}).get("error", err["msg"]))
     if kind == "string_too_short":
         return "must not be empty"
+    if kind == "string_too_long" and isinstance(value, str):
+        limit = err.get("ctx", {}).get("max_length")
+        return f"is {len(value):,} characters long; the limit is {limit:,}"
     if kind == "too_short":
         return "must list at least one item"
     return f"{err['msg']}; got {shown}"
@@ -111,6 +114,13 @@ def cross_check(records: Records) -> list[tuple[tuple, str]]:
             )
         urls.setdefault(source.url, source.id)
     _unique(records.authorities, ("authorities",), "authority", problems)
+    # Charts and tables are labelled by name: two authorities (or themes) sharing one would be drawn as one.
+    _unique_label(records.authorities, "name", ("authorities",), "authority", problems)
+    _unique_label(records.themes, "label", ("themes",), "theme", problems)
+    if not any(authority.events for authority in records.authorities):
+        problems.append(
+            (("authorities",), "no authority has an inspection or visit recorded, so there is nothing to show")
+        )
     event_ids: set[str] = set()
     rec_ids: set[str] = set()
 
@@ -176,3 +186,14 @@ def _unique(items: list[BaseModel], loc: tuple, what: str, problems: list) -> se
             problems.append(((*loc, i, "id"), f"{what} id {item.id!r} is used twice"))
         seen.add(item.id)
     return seen
+
+
+def _unique_label(items: list[BaseModel], attr: str, loc: tuple, what: str, problems: list) -> None:
+    seen: dict[str, str] = {}
+    for i, item in enumerate(items):
+        label = getattr(item, attr)
+        if label.casefold() in seen and seen[label.casefold()] != item.id:
+            problems.append(
+                ((*loc, i, attr), f"{what} {attr} {label!r} is also used by {what} {seen[label.casefold()]!r}")
+            )
+        seen.setdefault(label.casefold(), item.id)

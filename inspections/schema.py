@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -49,17 +50,45 @@ DateLike = Annotated[
 
 
 def _http_url(value: str) -> str:
-    lowered = value.strip().lower()
-    if not lowered.startswith(("https://", "http://")) or len(lowered) < 12 or any(c.isspace() for c in value.strip()):
-        raise ValueError("expected a web address starting https:// (or http://)")
-    return value.strip()
+    """Only web addresses: javascript:, data:, file: and the rest are refused, so a link can only open a page.
+
+    The scheme is written in lower case, so every check downstream (the app's link columns) can match it exactly.
+    """
+    value = value.strip()
+    lowered = value.lower()
+    if not lowered.startswith(("https://", "http://")) or len(lowered) < 12 or any(c.isspace() for c in value):
+        shown = repr(value) if len(value) <= 60 else repr(value[:57]) + "..."
+        raise ValueError(f"expected a web address starting https:// (or http://); got {shown}")
+    scheme, rest = value.split("://", 1)
+    return f"{scheme.lower()}://{rest}"
 
 
 Url = Annotated[
     str,
+    StringConstraints(max_length=2000),
     AfterValidator(_http_url),
-    WithJsonSchema({"type": "string", "pattern": "^https?://\\S+$", "format": "uri"}),
+    WithJsonSchema({"type": "string", "pattern": "^https?://\\S+$", "format": "uri", "maxLength": 2000}),
 ]
+
+
+def _schema_version(value: object) -> object:
+    # Literal[1] alone would take true or 1.0 for 1.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"expected one of 1; got {value!r}")
+    return value
+
+
+def _exact_date(value: object) -> object:
+    """A whole date written YYYY-MM-DD (pydantic alone would read the number 0 as 1 January 1970)."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    text = value.strip() if isinstance(value, str) else ""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError(f"expected a date written YYYY-MM-DD; got {value!r}")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a real date") from None
 
 
 def _vocab(values: dict) -> object:
@@ -153,8 +182,8 @@ class Authority(Strict):
 
 
 class Records(Strict):
-    schema_version: Literal[1]
-    checked: dt.date
+    schema_version: Annotated[Literal[1], BeforeValidator(_schema_version)]
+    checked: Annotated[dt.date, BeforeValidator(_exact_date)]
     themes: list[Theme] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
     authorities: list[Authority] = Field(min_length=1)

@@ -1,0 +1,539 @@
+"""Load test: many visitors browsing one dashboard server at once, over Streamlit's own browser protocol.
+
+Run from the repository root:  .venv/bin/python bench/load_test.py [--sessions 25] [--duration 60]
+
+Starts `streamlit run app.py` on a free loopback port (127.0.0.1 only, with the repository's
+.streamlit/config.toml), then keeps N simulated visitors busy for the given time. Each visitor is a websocket
+client speaking what a browser speaks at /_stcore/stream: protobuf BackMsg "rerun" requests carrying a query
+string, a page and widget values, answered by ForwardMsgs until `script_finished`. A visitor arrives by a
+link (a sensible one, or a hostile one: bad percent-encoding, NUL, a markdown link, an overlong value), reads
+the page, then repeatedly opens another page, changes a sidebar filter (authorities, years, kinds, themes)
+or downloads a table (HTTP GET of the CSV/Excel behind a download button), pausing 0.3 to 1.5 s between
+actions; after a few actions it leaves and a new visitor arrives. Lighter than 25 headless Chromiums on a
+2-core machine, and it exercises the same server code: sessions, script runs, caches and media files.
+
+Checks: no exception element in any page, every request answered with a finished run of the page asked for
+(with its title), every download 200 and non-empty. Memory: the server process's resident set size after a
+warm-up visit to every page (the baseline, caches filled), its peak under load, and after every visitor has
+left and Streamlit has dropped their sessions (the test server uses server.disconnectedSessionTTL=2 so that
+happens in seconds, not the production two minutes); the Chromium that the committee pack page starts is
+reported apart, as unique memory. Prints the figures; exits 1 if any check fails.
+
+The short form runs in `make test` (tests/test_load_short.py: 10 visitors for 15 seconds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import hashlib
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+import psutil
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ClientState_pb2 import ClientState
+from streamlit.proto.Common_pb2 import DoubleArray, StringArray
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT / "data" / "authorities.yaml"
+REQUEST_TIMEOUT = 90.0  # seconds for one page run under load before it counts as unanswered
+SESSION_TTL = 2  # seconds Streamlit keeps a disconnected session (production default: 120)
+
+# Links a visitor might arrive by that the app must shrug off with a notice (raw query strings, as sent).
+HOSTILE_LINKS = [
+    "la=%ZZ&from=%E0%A4",  # broken percent-encoding and a truncated UTF-8 sequence
+    "la=%00%01&kind=%1B%5B2J",  # NUL, control characters, a terminal escape
+    "theme=" + "x" * 5000,  # an overlong value
+    "%E2%80%AE" * 40 + "=1",  # a long key of right-to-left overrides
+    "la=%5BLog%20in%5D(https%3A%2F%2Fevil.example)",  # a markdown link
+    "la=%3Cscript%3Ealert(1)%3C%2Fscript%3E&from=2019&from=1066",  # script, repeated key
+    "from=%F0%9F%92%A9&to=2020&to=twenty",  # emoji and words for years
+]
+
+
+@dataclass
+class Figures:
+    """What happened: counts, errors, latencies and memory."""
+
+    sessions: int
+    duration_s: float
+    requests: int = 0
+    visits: int = 0
+    page_runs: dict[str, int] = field(default_factory=dict)
+    filter_changes: int = 0
+    hostile_links: int = 0
+    downloads: int = 0
+    download_bytes: int = 0
+    errors: list[str] = field(default_factory=list)
+    latencies: list[float] = field(default_factory=list)
+    largest_message_bytes: int = 0
+    rss_cold_mb: float = 0.0
+    rss_baseline_mb: float = 0.0
+    rss_peak_mb: float = 0.0
+    rss_after_mb: float = 0.0
+    rss_after_rounds_mb: list[float] = field(default_factory=list)
+    all_pages: list[str] = field(default_factory=list)
+    warm_up_pages: list[str] = field(default_factory=list)
+    children_peak_mb: float = 0.0
+    children_after_mb: float = 0.0
+    elapsed_s: float = 0.0
+    server_cpu_s: float = 0.0
+    children_cpu_s: float = 0.0
+
+    def summary(self) -> dict:
+        lat = sorted(self.latencies) or [0.0]
+        return {
+            "sessions": self.sessions,
+            "duration_s": round(self.elapsed_s, 1),
+            "visits": self.visits,
+            "requests": self.requests,
+            "requests_per_s": round(self.requests / self.elapsed_s, 2) if self.elapsed_s else 0,
+            "page_runs": dict(sorted(self.page_runs.items())),
+            "filter_changes": self.filter_changes,
+            "hostile_links": self.hostile_links,
+            "downloads": self.downloads,
+            "download_kb": round(self.download_bytes / 1024),
+            "errors": len(self.errors),
+            "server_cpu_s": round(self.server_cpu_s, 1),
+            "chromium_cpu_s": round(self.children_cpu_s, 1),
+            "latency_p50_s": round(statistics.median(lat), 2),
+            "latency_p95_s": round(lat[int(0.95 * (len(lat) - 1))], 2),
+            "latency_max_s": round(lat[-1], 2),
+            "largest_message_kb": round(self.largest_message_bytes / 1024),
+            "rss_cold_mb": round(self.rss_cold_mb, 1),
+            "rss_baseline_mb": round(self.rss_baseline_mb, 1),
+            "rss_peak_mb": round(self.rss_peak_mb, 1),
+            "rss_after_mb": round(self.rss_after_mb, 1),
+            "rss_after_each_round_mb": self.rss_after_rounds_mb,
+            "children_uss_peak_mb": round(self.children_peak_mb, 1),
+            "children_uss_after_mb": round(self.children_after_mb, 1),
+        }
+
+
+def snapshot(directory: Path) -> dict[str, tuple]:
+    """Every file and folder under directory, with its size, modification time and SHA-256."""
+    state = {}
+    for path in sorted(directory.rglob("*")):
+        info = path.stat()
+        digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "folder"
+        state[str(path.relative_to(directory))] = (info.st_size if path.is_file() else 0, info.st_mtime_ns, digest)
+    return state
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """`streamlit run app.py` on 127.0.0.1, started and stopped by this process only."""
+
+    def __init__(self, data: Path, port: int | None = None):
+        self.data = data
+        self.port = port or free_port()
+        self.process: subprocess.Popen | None = None
+        self.log = ""
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 60) -> None:
+        env = {**os.environ, "OFSTED_DASHBOARD_DATA": str(self.data)}
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.address=127.0.0.1",
+                f"--server.port={self.port}",
+                "--server.headless=true",
+                f"--server.disconnectedSessionTTL={SESSION_TTL}",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the server exited: {self.process.stdout.read()}")
+            with (
+                contextlib.suppress(OSError),
+                urllib.request.urlopen(f"{self.base}/_stcore/health", timeout=2) as response,
+            ):
+                if response.read() == b"ok":
+                    return
+            time.sleep(0.3)
+        raise RuntimeError("the server did not answer /_stcore/health in time")
+
+    def rss_mb(self) -> float:
+        """Resident memory of the server process itself."""
+        try:
+            return psutil.Process(self.process.pid).memory_info().rss / 1024 / 1024
+        except psutil.Error:
+            return 0.0
+
+    def children_mb(self) -> float:
+        """Memory unique to the server's child processes (the Chromium the committee pack page starts):
+        unique set size, since Chromium's processes share most of their pages and RSS would count them again."""
+        total = 0
+        with contextlib.suppress(psutil.Error):
+            for child in psutil.Process(self.process.pid).children(recursive=True):
+                with contextlib.suppress(psutil.Error):
+                    total += child.memory_full_info().uss
+        return total / 1024 / 1024
+
+    def cpu_s(self) -> tuple[float, float]:
+        """CPU seconds used so far by the server process, and by its (current) children."""
+        try:
+            root = psutil.Process(self.process.pid)
+            own = sum(root.cpu_times()[:2])
+            children = 0.0
+            for child in root.children(recursive=True):
+                with contextlib.suppress(psutil.Error):
+                    children += sum(child.cpu_times()[:2])
+            return own, children
+        except psutil.Error:
+            return 0.0, 0.0
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                out, _ = self.process.communicate(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                out, _ = self.process.communicate()
+            self.log = out or ""
+
+
+@dataclass
+class PageRun:
+    """One answered request: what the page drew."""
+
+    page_hash: str = ""
+    title: str = ""
+    finished: int | None = None
+    exceptions: list[str] = field(default_factory=list)
+    widgets: dict[str, object] = field(default_factory=dict)  # key suffix -> widget proto
+    downloads: list[str] = field(default_factory=list)
+    pages: dict[str, str] = field(default_factory=dict)  # url path -> page script hash
+    query_string: str | None = None
+    notices: int = 0
+    largest: int = 0
+
+
+class Visitor:
+    """One browser tab: a websocket session that asks for pages and widget changes, one at a time."""
+
+    def __init__(self, server: Server, figures: Figures, rng: random.Random):
+        self.server, self.figures, self.rng = server, figures, rng
+        self.ws = None
+        self.pages: dict[str, str] = {}
+        self.current = ""
+        self.query = ""
+        self.last: PageRun | None = None
+
+    async def arrive(self, query: str) -> PageRun:
+        url = f"ws://127.0.0.1:{self.server.port}/_stcore/stream"
+        self.ws = await websockets.connect(url, subprotocols=["streamlit"], max_size=None, open_timeout=30)
+        self.query = query
+        return await self.request(page_name="")
+
+    async def leave(self) -> None:
+        if self.ws is not None:
+            await self.ws.close()
+            self.ws = None
+
+    async def request(self, *, page_hash: str = "", page_name: str = "", widgets: list | None = None) -> PageRun:
+        state = ClientState(query_string=self.query, page_script_hash=page_hash, page_name=page_name)
+        if widgets:
+            state.widget_states.CopyFrom(WidgetStates(widgets=widgets))
+        started = time.monotonic()
+        await self.ws.send(BackMsg(rerun_script=state).SerializeToString())
+        run = await asyncio.wait_for(self._read_run(), REQUEST_TIMEOUT)
+        self.figures.latencies.append(time.monotonic() - started)
+        self.figures.requests += 1
+        self.figures.largest_message_bytes = max(self.figures.largest_message_bytes, run.largest)
+        if run.pages:
+            self.pages = run.pages
+        if run.query_string is not None:
+            self.query = run.query_string
+        self.current = run.page_hash or self.current
+        name = next((path or "overview" for path, h in self.pages.items() if h == self.current), "?")
+        self.figures.page_runs[name] = self.figures.page_runs.get(name, 0) + 1
+        problems = [f"{name}: exception: {e}" for e in run.exceptions]
+        if run.finished != ForwardMsg.FINISHED_SUCCESSFULLY:
+            problems.append(f"{name}: run finished with status {run.finished}")
+        if not run.title:
+            problems.append(f"{name}: no page title drawn")
+        if page_hash and run.page_hash != page_hash:
+            problems.append(f"{name}: asked for page {page_hash}, got {run.page_hash}")
+        self.figures.errors.extend(problems)
+        self.last = run
+        return run
+
+    async def _read_run(self) -> PageRun:
+        run = PageRun()
+        while True:
+            raw = await self.ws.recv()
+            run.largest = max(run.largest, len(raw))
+            msg = ForwardMsg()
+            msg.ParseFromString(raw)
+            kind = msg.WhichOneof("type")
+            if kind == "navigation":
+                run.page_hash = msg.navigation.page_script_hash or run.page_hash
+                run.pages = {p.url_pathname: p.page_script_hash for p in msg.navigation.app_pages}
+            elif kind == "page_info_changed":
+                run.query_string = msg.page_info_changed.query_string
+            elif kind == "page_not_found":
+                run.exceptions.append("page not found")
+            elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+                self._element(msg.delta.new_element, run)
+            elif kind == "script_finished":
+                if msg.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    continue  # superseded by a rerun the page itself asked for; keep reading
+                run.finished = msg.script_finished
+                return run
+
+    @staticmethod
+    def _element(element, run: PageRun) -> None:
+        which = element.WhichOneof("type")
+        if which == "exception":
+            shown = element.exception
+            run.exceptions.append(f"{shown.type}: {shown.message} {' '.join(shown.stack_trace)}".strip()[:2000])
+        elif which == "heading" and element.heading.tag == "h1" and not run.title:
+            run.title = element.heading.body
+        elif which == "alert" and "link" in element.alert.icon:
+            run.notices += 1
+        elif which in ("multiselect", "slider", "toggle"):
+            widget = getattr(element, which)
+            run.widgets[widget.id.rsplit("-", 1)[-1]] = widget
+        elif which == "download_button" and element.download_button.url:
+            run.downloads.append(element.download_button.url)
+
+    # What a visitor does between arriving and leaving.
+
+    async def open_another_page(self) -> None:
+        choices = [h for h in self.pages.values() if h and h != self.current] or list(self.pages.values())
+        await self.request(page_hash=self.rng.choice(choices))
+
+    async def change_a_filter(self) -> None:
+        widgets = self.last.widgets if self.last else {}
+        kinds = [k for k in ("f_authorities", "f_years", "f_kinds", "f_themes") if k in widgets]
+        if not kinds:
+            await self.open_another_page()
+            return
+        key = self.rng.choice(kinds)
+        widget = widgets[key]
+        state = WidgetState(id=widget.id)
+        if key == "f_years":
+            low, high = sorted(self.rng.sample(range(int(widget.min), int(widget.max) + 1), 2))
+            state.double_array_value.CopyFrom(DoubleArray(data=[float(low), float(high)]))
+        else:
+            options = list(widget.options)
+            least = 1 if key == "f_authorities" else 0  # no kinds or themes chosen means all of them
+            chosen = self.rng.sample(options, self.rng.randint(least, len(options))) if options else []
+            state.string_array_value.CopyFrom(StringArray(data=chosen))
+        await self.request(page_hash=self.current, widgets=[state])
+        self.figures.filter_changes += 1
+
+    async def download(self) -> None:
+        urls = self.last.downloads if self.last else []
+        if not urls:
+            await self.open_another_page()
+            return
+        url = self.server.base + self.rng.choice(urls)
+
+        def fetch() -> tuple[int, int]:
+            with urllib.request.urlopen(url, timeout=REQUEST_TIMEOUT) as response:
+                return response.status, len(response.read())
+
+        try:
+            status, size = await asyncio.to_thread(fetch)
+        except OSError as exc:
+            self.figures.errors.append(f"download {url}: {exc}")
+            return
+        self.figures.downloads += 1
+        self.figures.download_bytes += size
+        if status != 200 or size == 0:
+            self.figures.errors.append(f"download {url}: status {status}, {size} bytes")
+
+
+def sensible_links(data: Path) -> list[str]:
+    """Query strings for real views of the records: single authorities, year ranges, kinds and themes."""
+    sys.path.insert(0, str(ROOT))
+    from inspections.analysis import options_for
+    from inspections.frames import build_frames
+    from inspections.records import load_records
+
+    options = options_for(build_frames(load_records(data)))
+    links = [""]
+    links += [urlencode({"la": a}) for a in options.authorities]
+    links += [urlencode({"from": options.first_year + 3, "to": options.last_year - 1})]
+    links += [urlencode({"kind": ",".join(options.kinds[:2])}), urlencode({"theme": ",".join(options.themes[:3])})]
+    links += [urlencode({"la": ",".join(options.authorities[:2]), "from": options.last_year - 5})]
+    return links
+
+
+async def visitor_loop(server: Server, figures: Figures, links: list[str], seed: int, until: float) -> None:
+    rng = random.Random(seed)
+    while time.monotonic() < until:
+        visitor = Visitor(server, figures, rng)
+        hostile = rng.random() < 0.15
+        query = rng.choice(HOSTILE_LINKS if hostile else links)
+        try:
+            run = await visitor.arrive(query)
+            figures.visits += 1
+            if hostile:
+                figures.hostile_links += 1
+                if not run.notices:
+                    figures.errors.append(f"hostile link {query[:40]!r}: no notice shown")
+            for _ in range(rng.randint(3, 8)):
+                if time.monotonic() >= until:
+                    break
+                await asyncio.sleep(rng.uniform(0.3, 1.5))
+                action = rng.choices([visitor.open_another_page, visitor.change_a_filter, visitor.download], [5, 4, 1])
+                await action[0]()
+        except (TimeoutError, websockets.WebSocketException, OSError) as exc:
+            figures.errors.append(f"visitor {seed}: {type(exc).__name__}: {exc}"[:300])
+        finally:
+            await visitor.leave()
+
+
+async def visit_every_page(server: Server, figures: Figures) -> None:
+    """One visitor using every feature once (each page, each filter, a download), so the code paths are
+    imported and the caches the pages share are filled before the baseline is measured."""
+    visitor = Visitor(server, figures, random.Random(0))
+    await visitor.arrive("")
+    figures.all_pages = sorted(path or "overview" for path in visitor.pages)
+    for page_hash in list(visitor.pages.values()):
+        await visitor.request(page_hash=page_hash)
+        await visitor.change_a_filter()
+        await visitor.download()
+    await visitor.leave()
+
+
+async def sample_memory(server: Server, figures: Figures, stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        figures.rss_peak_mb = max(figures.rss_peak_mb, server.rss_mb())
+        figures.children_peak_mb = max(figures.children_peak_mb, server.children_mb())
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), 0.5)
+
+
+def settled_rss(server: Server, seconds: float) -> float:
+    """Memory once the server has been idle a while (the median of the last few samples)."""
+    samples = []
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        samples.append(server.rss_mb())
+        time.sleep(0.5)
+    return statistics.median(samples[-5:])
+
+
+def after_everyone_left(server: Server, figures: Figures) -> float:
+    """Memory once every visitor's session has expired. Streamlit expires disconnected sessions lazily,
+    when its session store is next used, so one more short visit after the TTL lets it drop them all."""
+    time.sleep(SESSION_TTL + 1)
+
+    async def one_visit() -> None:
+        visitor = Visitor(server, figures, random.Random(0))
+        await visitor.arrive("")
+        await visitor.leave()
+
+    asyncio.run(one_visit())
+    return settled_rss(server, 4)
+
+
+def run_load_test(sessions: int, duration: float, data: Path = DEFAULT_DATA, seed: int = 1, rounds: int = 1) -> Figures:
+    figures = Figures(sessions=sessions, duration_s=duration)
+    links = sensible_links(data)
+    data_before = snapshot(ROOT / "data")
+    server = Server(data)
+    server.start()
+    try:
+        figures.rss_cold_mb = server.rss_mb()
+        asyncio.run(visit_every_page(server, figures))
+        figures.rss_baseline_mb = settled_rss(server, 3)
+        warm_up_requests = figures.requests
+        figures.warm_up_pages = sorted(figures.page_runs)
+        figures.requests, figures.latencies, figures.page_runs = 0, [], {}
+
+        async def load() -> None:
+            stop = asyncio.Event()
+            sampler = asyncio.create_task(sample_memory(server, figures, stop))
+            until = time.monotonic() + duration
+            await asyncio.gather(
+                *(visitor_loop(server, figures, links, seed * 1000 + i, until) for i in range(sessions))
+            )
+            stop.set()
+            await sampler
+
+        for _ in range(rounds):
+            started, (cpu_before, children_before) = time.monotonic(), server.cpu_s()
+            asyncio.run(load())
+            figures.elapsed_s += time.monotonic() - started
+            cpu_after, children_after = server.cpu_s()
+            figures.server_cpu_s += cpu_after - cpu_before
+            figures.children_cpu_s += max(children_after - children_before, 0.0)
+            figures.rss_after_rounds_mb.append(round(after_everyone_left(server, figures), 1))
+        figures.rss_after_mb = figures.rss_after_rounds_mb[-1]
+        figures.children_after_mb = server.children_mb()
+        if warm_up_requests < 2:
+            figures.errors.append("the warm-up visit did not reach every page")
+    finally:
+        server.stop()
+    if snapshot(ROOT / "data") != data_before:
+        figures.errors.append("a file under data/ was written, created or removed while the server ran")
+    if set(figures.warm_up_pages) != set(figures.all_pages):
+        figures.errors.append(f"the warm-up answered {figures.warm_up_pages}, not every page {figures.all_pages}")
+    if "Traceback" in server.log:
+        figures.errors.append("the server logged a traceback:\n" + server.log[-2000:])
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=int, default=25, help="simulated visitors at once (default 25)")
+    parser.add_argument("--duration", type=float, default=60, help="seconds of load (default 60)")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="records file (default: the shipped data)")
+    parser.add_argument("--rounds", type=int, default=1, help="repeat the load, settling between (shows a plateau)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    figures = run_load_test(args.sessions, args.duration, args.data, rounds=args.rounds)
+    summary = figures.summary()
+    if args.json:
+        print(json.dumps({**summary, "error_list": figures.errors[:50]}, indent=2))
+    else:
+        width = max(map(len, summary))
+        for key, value in summary.items():
+            print(f"{key:<{width}}  {value}")
+        for error in figures.errors[:20]:
+            print("ERROR", error)
+    return 1 if figures.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""Let go of visitors who have left: shut down expired sessions, and free the download files their pages made.
+
+Streamlit (1.67) keeps a disconnected session for `server.disconnectedSessionTTL` seconds, so a browser that
+reconnects can resume it. It keeps them in a TTL cache that forgets an expired session without shutting it
+down, so the CSV and Excel files its download buttons made stay in the server's memory, and downloadable,
+for as long as the server runs: about half a megabyte for every visitor who ever opened the Sources page.
+`reap_expired_sessions` shuts expired sessions down as Streamlit would have, at most every few seconds, from
+the script run of whoever is using the app. It relies on Streamlit internals, so it looks each one up and
+does nothing if one is missing; bench/load_test.py and tests/test_load_short.py show the memory either way.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+_LOGGER = logging.getLogger(__name__)
+_INTERVAL_S = 2.0
+_lock = threading.Lock()
+_last_run = float("-inf")
+
+
+def reap_expired_sessions() -> int:
+    """Shut down sessions whose reconnection time has run out; return how many. Never raises."""
+    global _last_run
+    now = time.monotonic()
+    with _lock:
+        if now - _last_run < _INTERVAL_S:
+            return 0
+        _last_run = now
+    try:
+        from streamlit.runtime import Runtime
+
+        if not Runtime.exists():
+            return 0
+        manager = getattr(Runtime.instance(), "_session_mgr", None)
+        storage_lock = getattr(manager, "_storage_lock", None)
+        cache = getattr(getattr(manager, "_session_storage", None), "_cache", None)
+        if storage_lock is None or not callable(getattr(cache, "expire", None)):
+            return 0
+        with storage_lock:  # the lock Streamlit holds when it saves or deletes stored sessions
+            expired = cache.expire()
+    except Exception:  # a Streamlit that works differently: leave its sessions alone
+        _LOGGER.debug("could not look for expired sessions", exc_info=True)
+        return 0
+    for _session_id, info in expired:
+        try:
+            info.session.shutdown()
+        except Exception:
+            _LOGGER.warning("could not shut down an expired session", exc_info=True)
+    return len(expired)
