@@ -26,5 +26,6 @@ PAGES = [
         "pages/recommendations.py", title="Recommendations", icon=":material/checklist:", url_path="recommendations"
     ),
     st.Page("pages/sources.py", title="Sources and data", icon=":material/table:", url_path="sources"),
+    st.Page("pages/pack.py", title="Committee pack", icon=":material/description:", url_path="pack"),
 ]
 st.navigation(PAGES).run()

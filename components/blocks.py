@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components import charts, export
 from components.captions import Caption
 from components.downloads import csv_bytes, excel_bytes, safe_filename
 from inspections.errors import RecordError
@@ -27,8 +28,8 @@ def chart_block(
     selection_mode: str | tuple[str, ...] = "points",
 ):
     """Title, subtitle, the chart, its source line, a one-sentence summary and the table behind it."""
-    st.subheader(caption.title, anchor=False)
-    st.caption(caption.subtitle)
+    st.subheader(md_escape(caption.title), anchor=False)  # captions carry authority names and theme labels
+    st.caption(md_escape(caption.subtitle))
     config = {
         **_PLOTLY_CONFIG,
         "toImageButtonOptions": {**_PLOTLY_CONFIG["toImageButtonOptions"], "filename": file_stem},
@@ -42,20 +43,84 @@ def chart_block(
         on_select=on_select,
         selection_mode=selection_mode,
     )
-    st.caption(caption.source)
+    st.caption(md_escape(caption.source))
     st.markdown(f"**In words:** {md_escape(caption.summary)}")
+    chart_downloads(key, caption, figure, table, file_stem=file_stem)
     with st.expander("Table of the numbers behind this chart"):
-        table_with_downloads(key, table, file_stem=file_stem, notes=[caption.title, caption.subtitle, caption.source])
+        st.dataframe(table, hide_index=True, width="stretch", column_config=_link_columns(table))
     return event
+
+
+def chart_downloads(key: str, caption: Caption, figure: go.Figure, table: pd.DataFrame, *, file_stem: str) -> None:
+    """One row of downloads under a chart: print-ready PNG, SVG and PDF (drawn on the server when clicked), and
+    the numbers as CSV and Excel. Without Chromium the image buttons are disabled and say why."""
+    problem = export.chromium_problem()
+    columns = st.columns(5)
+    for column, fmt in zip(columns[:3], ("png", "svg", "pdf"), strict=True):
+        kind = export.FORMATS[fmt]
+        column.download_button(
+            f"Download {kind.label}",
+            _print_file(figure, caption, fmt),
+            file_name=view_filename(file_stem, kind.extension),
+            mime=kind.mime,
+            key=f"{fmt}_{key}",
+            icon=":material/image:",
+            on_click="ignore",
+            disabled=problem is not None,
+            help=problem or _PRINT_HELP[fmt],
+            width="stretch",
+        )
+    notes = [caption.title, caption.subtitle, caption.source]
+    _table_downloads(key, table, file_stem, notes, columns[3:], for_view=True)
+    if problem:
+        st.caption(f"**Print downloads are unavailable.** {problem}")  # our own words, not records text
+
+
+_PRINT_HELP = {
+    "png": "A print-quality picture (2,400 pixels wide) with the title, filters and source drawn in.",
+    "svg": "A scalable picture for designers; keeps the title, filters and source.",
+    "pdf": "A vector PDF of the chart with its title, filters and source, sharp at any size.",
+}
+
+
+def _print_file(figure: go.Figure, caption: Caption, fmt: export.Format):
+    """A callable Streamlit runs when the button is clicked: the chart laid out for print, drawn to bytes."""
+
+    def draw() -> bytes:
+        printed = charts.with_titles(figure, caption.title, caption.subtitle, caption.source)
+        return export.figure_bytes(printed, fmt)
+
+    return draw
+
+
+def view_filename(file_stem: str, extension: str) -> str:
+    """A download's file name naming what it is and the chosen authorities and years."""
+    authorities = st.session_state.get("f_authorities") or []
+    years = st.session_state.get("f_years")
+    first, last = years if isinstance(years, (list, tuple)) and len(years) == 2 else (None, None)
+    return export.export_filename(file_stem, extension, [str(a) for a in authorities], first, last)
 
 
 def table_with_downloads(key: str, table: pd.DataFrame, *, file_stem: str, notes: list[str] | None = None) -> None:
     st.dataframe(table, hide_index=True, width="stretch", column_config=_link_columns(table))
     left, right, _ = st.columns([1, 1, 3])
+    _table_downloads(key, table, file_stem, notes, [left, right])
+
+
+def _table_downloads(
+    key: str, table: pd.DataFrame, file_stem: str, notes: list[str] | None, columns, *, for_view: bool = False
+) -> None:
+    """CSV and Excel buttons for a table, made safe for spreadsheets, in the two columns given; with for_view,
+    the file names also name the chosen authorities and years."""
+    left, right = columns
+
+    def name(extension: str) -> str:
+        return view_filename(file_stem, extension) if for_view else safe_filename(file_stem, extension=extension)
+
     left.download_button(
         "Download CSV",
         csv_bytes(table),
-        file_name=safe_filename(file_stem, extension="csv"),
+        file_name=name("csv"),
         mime="text/csv",
         key=f"csv_{key}",
         icon=":material/download:",
@@ -63,7 +128,7 @@ def table_with_downloads(key: str, table: pd.DataFrame, *, file_stem: str, notes
     right.download_button(
         "Download Excel",
         excel_bytes({file_stem: table}, notes),
-        file_name=safe_filename(file_stem, extension="xlsx"),
+        file_name=name("xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx_{key}",
         icon=":material/download:",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 import textwrap
 from dataclasses import dataclass
 
@@ -238,7 +239,7 @@ def _add_eras(fig: go.Figure, events: pd.DataFrame) -> None:
 def judgements_figure(judgements: pd.DataFrame) -> go.Figure:
     """Every graded judgement area over time, one panel row per area within each authority."""
     fig = go.Figure()
-    judgements = judgements.assign(row=judgements["authority"] + " – " + judgements["area"])
+    judgements = judgements.assign(row=(judgements["authority"] + " – " + judgements["area"]).map(esc))
     rows = list(dict.fromkeys(judgements.sort_values(["authority", "area"])["row"]))
     for grade, mark in GRADE_MARKS.items():
         group = judgements[judgements["grade_id"] == grade]
@@ -344,6 +345,7 @@ def _bar_marker(fill: Fill) -> dict:
 def status_figure(counts: pd.DataFrame) -> go.Figure:
     """Latest status of every recommendation, stacked by authority; each segment has a pattern and a count."""
     fig = go.Figure()
+    counts = counts.assign(authority=counts["authority"].map(esc))  # axis labels and %{y} are plotly markup
     authorities = list(dict.fromkeys(counts["authority"]))
     for status, fill in STATUS_FILLS.items():
         group = counts[counts["status_id"] == status]
@@ -426,28 +428,35 @@ def _lines_markup(lines: list[str]) -> str:
 def with_titles(fig: go.Figure, title: str, subtitle: str, source: str, *, width: int = PRINT_WIDTH) -> go.Figure:
     """A copy of fig laid out for print: its title, subtitle (the filters) and source drawn in, so it stands alone.
 
-    Words are wrapped to the page width, fonts sized to read at A4 width, and the margins worked out from the
-    wrapped lines so nothing overlaps; meaning still rests on shapes, patterns and labels, never colour alone.
+    Words are wrapped to the page width, fonts sized to read at A4 width, footnotes moved under the chart, and the
+    margins worked out from the wrapped lines so nothing overlaps. Meaning still rests on shapes, patterns and
+    labels, never colour alone.
     """
     printed = go.Figure(fig)
     inner = width - 2 * _EDGE
     title_lines = text_lines(title, inner, PRINT_TITLE, bold=True)
     subtitle_lines = text_lines(subtitle, inner, PRINT_SUBTITLE)
-    source_lines = text_lines(source, inner, PRINT_SMALL)
+    notes = _take_footnotes(printed)
+    _drop_click_targets(printed)
+    source_lines = [line for text in [*notes, source] for line in text_lines(text, inner, PRINT_SMALL)]
     heading_px = _heading_px(len(title_lines), len(subtitle_lines))
     _print_fonts(printed)
-    left = _left_margin(printed)
-    legend_px = _print_legend(printed, inner, top_px=heading_px + 10, height=None)
-    top_axis_px, bottom_axis_px = _print_axes(printed, plot_width=width - left - _right_margin(printed))
+    (left, least_plot_px), right = _print_yaxis(printed, width), _right_margin(printed)
+    plot_width = width - left - right
+    legend_px = _print_legend(printed, plot_width, top_px=heading_px + 10, height=None)
+    top_axis_px, bottom_axis_px = _print_axes(printed, plot_width=plot_width)
     source_px = len(source_lines) * _line_px(PRINT_SMALL) + _EDGE
-    plot_px = max(int((fig.layout.height or 450) - 70), 220)
+    if any(t.type == "heatmap" for t in printed.data):  # rows as tight as their labels allow, to fit a page
+        plot_px = max(least_plot_px + 20, 220)
+    else:
+        plot_px = max(int((fig.layout.height or 450) - 70), 220, least_plot_px)
     top = heading_px + 10 + legend_px + top_axis_px + 12
     bottom = bottom_axis_px + 14 + source_px
     height = top + plot_px + bottom
     printed.update_layout(
         width=width,
         height=height,
-        margin={"l": left, "r": _right_margin(printed), "t": top, "b": bottom, "autoexpand": True},
+        margin={"l": left, "r": right, "t": top, "b": bottom, "autoexpand": True},
         title={
             "text": f"<b>{_lines_markup(title_lines)}</b>",
             "subtitle": {"text": _lines_markup(subtitle_lines), "font": {"size": PRINT_SUBTITLE, "color": "#0B0C0C"}},
@@ -462,7 +471,7 @@ def with_titles(fig: go.Figure, title: str, subtitle: str, source: str, *, width
             "pad": {"t": 0, "b": 0, "l": 0},
         },
     )
-    _print_legend(printed, inner, top_px=heading_px + 10, height=height)
+    _print_legend(printed, plot_width, top_px=heading_px + 10, height=height)
     printed.add_annotation(
         text=_lines_markup(source_lines),
         xref="paper",
@@ -480,14 +489,25 @@ def with_titles(fig: go.Figure, title: str, subtitle: str, source: str, *, width
     return printed
 
 
+def _take_footnotes(fig: go.Figure) -> list[str]:
+    """Remove notes pinned to the plot area (paper x and y) and return their text, to print under the chart."""
+    notes = [a for a in fig.layout.annotations if a.xref == "paper" and a.yref == "paper"]
+    fig.layout.annotations = [a for a in fig.layout.annotations if a not in notes]
+    return [html.unescape(str(a.text).replace("<br>", " ")) for a in notes if a.text]
+
+
 def _print_fonts(fig: go.Figure) -> None:
     """Every piece of text at least PRINT_SMALL px; axes and legend at PRINT_TEXT."""
     fig.update_layout(font={"size": PRINT_TEXT}, legend={"font": {"size": PRINT_TEXT}}, uniformtext={"minsize": 12})
     fig.update_xaxes(tickfont={"size": PRINT_TEXT}, title={"font": {"size": PRINT_TEXT}})
     fig.update_yaxes(tickfont={"size": PRINT_TEXT}, title={"font": {"size": PRINT_TEXT}})
     for trace in fig.data:
+        if trace.type == "scatter":
+            trace.cliponaxis = False  # a label at the edge of the plot is drawn whole
         if "textfont" in trace:
             trace.textfont.size = max(trace.textfont.size or 0, PRINT_SMALL)
+        if trace.type == "bar" and trace.marker.pattern.shape:
+            trace.marker.pattern.fgopacity = 0.6  # patterns stay distinct in greyscale but let counts read
         if trace.type == "heatmap":
             trace.colorbar.tickfont.size = PRINT_SMALL
             trace.colorbar.title.font.size = PRINT_SMALL
@@ -509,33 +529,60 @@ def _category_labels(fig: go.Figure, axis: str) -> list[str]:
     return labels
 
 
-def _left_margin(fig: go.Figure) -> int:
-    labels = _category_labels(fig, "y")
-    if labels:
-        longest = max(len(html.unescape(label)) for label in labels)
-        return _EDGE + math.ceil(longest * PRINT_TEXT * 0.5) + 16
-    title = fig.layout.yaxis.title.text
-    return _EDGE + 48 + (_line_px(PRINT_TEXT) + 6 if title else 0)
+def _print_yaxis(fig: go.Figure, width: int) -> tuple[int, int]:
+    """Wrap long category labels on the y axis; return the left margin and the least plot height they need."""
+    labels = list(dict.fromkeys(_category_labels(fig, "y")))
+    yaxis = fig.layout.yaxis
+    if not labels:
+        return _EDGE + 48 + (_line_px(PRINT_TEXT) + 6 if yaxis.title.text else 0), 0
+    wrapped = [text_lines(html.unescape(label), width * 0.4, PRINT_TEXT) for label in labels]
+    if any(len(lines) > 1 for lines in wrapped):
+        tickvals = list(yaxis.tickvals) if yaxis.tickvals is not None else labels
+        fig.update_yaxes(tickvals=tickvals, ticktext=[_lines_markup(lines) for lines in wrapped])
+    longest = max(len(line) for lines in wrapped for line in lines)
+    deepest = max(len(lines) for lines in wrapped)
+    if any(t.type == "heatmap" for t in fig.data):  # cells fill the plot: no padding above the first row
+        fig.update_yaxes(range=[len(labels) - 0.5, -0.5], autorange=False)
+    return _EDGE + math.ceil(longest * PRINT_TEXT * 0.5) + 16, len(labels) * (deepest * (_line_px(PRINT_TEXT) - 2) + 8)
 
 
 def _right_margin(fig: go.Figure) -> int:
-    return _EDGE + (90 if any(t.type == "heatmap" for t in fig.data) else 8)
+    if any(t.type == "heatmap" and t.showscale is not False for t in fig.data):
+        return _EDGE + 90  # room for the colour bar
+    labelled_right = any(
+        t.type == "scatter" and t.textposition is not None and "right" in str(t.textposition) for t in fig.data
+    )
+    return _EDGE + (70 if labelled_right else 8)
 
 
-def _print_legend(fig: go.Figure, inner: int, *, top_px: int, height: int | None) -> int:
+def _drop_click_targets(fig: go.Figure) -> None:
+    """Remove traces drawn almost transparent so a screen reader can click them: on paper they are only smudges."""
+    fig.data = [t for t in fig.data if not _near_invisible(getattr(getattr(t, "marker", None), "color", None))]
+
+
+def _near_invisible(colour: object) -> bool:
+    match = (
+        re.fullmatch(r"rgba\(\s*[\d.]+\s*,\s*[\d.]+\s*,\s*[\d.]+\s*,\s*([\d.]+)\s*\)", colour or "")
+        if isinstance(colour, str)
+        else None
+    )
+    return bool(match) and float(match.group(1)) < 0.05
+
+
+def _print_legend(fig: go.Figure, plot_width: int, *, top_px: int, height: int | None) -> int:
     """Put the legend in rows under the subtitle, and return the height it takes (0 with no legend)."""
     names = [t.name for t in fig.data if t.name and t.showlegend is not False and t.type != "heatmap"]
     if not names:
         return 0
     text_px = math.ceil(max(len(n) for n in names) * PRINT_TEXT * 0.5) + 8
-    per_row = max(inner // (text_px + 46), 1)  # plotly adds the symbol (30 px) and gaps to each entry's width
+    per_row = max(plot_width // (text_px + 46), 1)  # plotly adds the symbol and gaps to each entry's width
     rows = math.ceil(len(names) / per_row)
     if height is not None:
         fig.update_layout(
             legend={
                 "orientation": "h",
                 "xref": "container",
-                "x": _EDGE / (inner + 2 * _EDGE),
+                "x": _EDGE / (fig.layout.width or PRINT_WIDTH),
                 "xanchor": "left",
                 "yref": "container",
                 "y": 1 - top_px / height,
@@ -554,13 +601,14 @@ def _print_axes(fig: go.Figure, plot_width: int) -> tuple[int, int]:
     top = bottom = 0
     xaxis = fig.layout.xaxis
     labels = list(dict.fromkeys(_category_labels(fig, "x")))
+    tickvals = list(xaxis.tickvals) if xaxis.tickvals is not None else labels
     tick_px = _line_px(PRINT_TEXT) + 8
     if labels:
         column = plot_width / max(len(labels), 1)
         wrapped = [text_lines(html.unescape(label), column - 8, PRINT_TEXT) for label in labels]
         if all(len(line) * PRINT_TEXT * 0.5 <= column - 8 for lines in wrapped for line in lines):
             fig.update_xaxes(
-                tickvals=labels, ticktext=[_lines_markup(lines) for lines in wrapped], tickangle=0, automargin=True
+                tickvals=tickvals, ticktext=[_lines_markup(lines) for lines in wrapped], tickangle=0, automargin=True
             )
             tick_px = max(len(lines) for lines in wrapped) * _line_px(PRINT_TEXT) + 10
         else:

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.blocks import md_escape, table_with_downloads
 from components.captions import checked_label, filter_description
-from components.data import page_context
+from components.data import derived, page_context
 from inspections.analysis import authority_summary, latest_judgements, regional_summary
 
 ctx = page_context()
@@ -13,11 +13,11 @@ frames = ctx.frames
 st.title("Ofsted children's services: North East comparisons", anchor=False)
 st.markdown(
     "What Ofsted has said about councils' children's social care, from sourced records. "
-    f"Showing {filter_description(frames, ctx.view, ctx.options)}. Records checked {checked_label(frames)}."
+    f"Showing {md_escape(filter_description(frames, ctx.view, ctx.options))}. Records checked {checked_label(frames)}."
 )
 
-summary = authority_summary(frames)
-latest = latest_judgements(frames)
+summary = derived(ctx, authority_summary)
+latest = derived(ctx, latest_judgements)
 if summary.empty:
     st.warning("No authorities are chosen. Pick at least one in the sidebar.")
     st.stop()
@@ -25,7 +25,7 @@ if summary.empty:
 columns = st.columns(min(len(summary), 3))
 for i, row in enumerate(summary.itertuples()):
     with columns[i % len(columns)].container(border=True):
-        st.subheader(row.authority, anchor=False)
+        st.subheader(md_escape(row.authority), anchor=False)
         if row.overall_grade:
             st.markdown(f"**Overall effectiveness: {row.overall_grade}**")
         elif row.latest_graded_event:
@@ -49,10 +49,10 @@ for i, row in enumerate(summary.itertuples()):
             f"**{row.open_recommendations} not reported done** ({row.no_update_found} with no update found)"
         )
         if row.most_recent_event and row.most_recent_event != row.latest_graded_event:
-            st.caption(f"Most recent event: {row.most_recent_event}")
+            st.caption(md_escape(f"Most recent event: {row.most_recent_event}"))
 
 st.subheader("Across the region", anchor=False)
-st.markdown("\n".join(f"- {line}" for line in regional_summary(frames)))
+st.markdown("\n".join(f"- {md_escape(line)}" for line in derived(ctx, regional_summary)))
 
 with st.expander("Table of the cards above"):
     table_with_downloads("overview", summary.drop(columns=["authority_id"]), file_stem="overview")

@@ -4,9 +4,19 @@ import streamlit as st
 
 from components import captions, charts
 from components.blocks import chart_block, table_with_downloads
-from components.data import page_context
+from components.data import derived, page_context
 from inspections.analysis import status_counts, status_history
+from inspections.frames import Frames
 from inspections.vocab import STATUS_LABELS
+
+
+def status_figure(frames: Frames):
+    return charts.status_figure(status_counts(frames))
+
+
+def history_figure(frames: Frames):
+    return charts.status_history_figure(status_history(frames))
+
 
 ctx = page_context()
 frames = ctx.frames
@@ -22,20 +32,20 @@ if recs.empty:
     st.warning("No recommendations match these filters.")
     st.stop()
 
-counts = status_counts(frames)
+counts = derived(ctx, status_counts)
 chart_block(
     "status",
     captions.status_caption(frames, ctx.view, ctx.options),
-    charts.status_figure(counts),
+    derived(ctx, status_figure),
     counts.pivot(index="authority", columns="status", values="recommendations").reset_index(),
     file_stem="recommendation-status",
 )
 
-history = status_history(frames)
+history = derived(ctx, status_history)
 chart_block(
     "history",
     captions.history_caption(frames, ctx.view, ctx.options, history),
-    charts.status_history_figure(history),
+    derived(ctx, history_figure),
     history.pivot(index="year", columns="status", values="recommendations").reset_index(),
     file_stem="recommendation-status-over-time",
 )

@@ -1,12 +1,14 @@
 """Sources and data: every record as a table, downloads, a data dictionary and the validation summary."""
 
+import pandas as pd
 import streamlit as st
 
 from components.blocks import table_with_downloads
 from components.captions import checked_label
-from components.data import page_context
+from components.data import derived, page_context
 from components.downloads import excel_bytes
 from inspections.dictionary import DATA_DICTIONARY
+from inspections.frames import Frames
 
 ctx = page_context()
 everything = ctx.everything
@@ -22,18 +24,29 @@ st.success(
 )
 st.markdown("These tables hold every record, whatever the sidebar filters say.")
 
-tables = {
-    "Sources": everything.sources,
-    "Events": events.drop(columns=["start", "end"]),
-    "Judgements": everything.judgements,
-    "Findings": everything.findings,
-    "Recommendations": everything.recommendations,
-    "Status updates": everything.updates,
-    "Themes": everything.themes,
-}
+
+def record_tables(everything: Frames) -> dict[str, pd.DataFrame]:
+    return {
+        "Sources": everything.sources,
+        "Events": everything.events.drop(columns=["start", "end"]),
+        "Judgements": everything.judgements,
+        "Findings": everything.findings,
+        "Recommendations": everything.recommendations,
+        "Status updates": everything.updates,
+        "Themes": everything.themes,
+    }
+
+
+def workbook(everything: Frames) -> bytes:
+    """Every table in one workbook: the slowest thing on the page, so built once per records file."""
+    notes = [f"Ofsted children's services records, checked {checked_label(everything)}"]
+    return excel_bytes(record_tables(everything), notes)
+
+
+tables = derived(ctx, record_tables, everything=True)
 st.download_button(
     "Download every table (Excel)",
-    excel_bytes(tables, [f"Ofsted children's services records, checked {checked_label(everything)}"]),
+    derived(ctx, workbook, everything=True),
     file_name="ofsted-records_all-tables.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="xlsx_all",

@@ -1,11 +1,19 @@
 """Recurring themes: authorities by themes, with the findings behind every cell."""
 
+import html
+
 import streamlit as st
 
 from components import captions, charts
-from components.blocks import chart_block
-from components.data import page_context
+from components.blocks import chart_block, md_escape
+from components.data import derived, page_context
 from inspections.analysis import cell_evidence, theme_matrix
+from inspections.frames import Frames
+
+
+def matrix_figure(frames: Frames, kind: str):
+    return charts.theme_matrix_figure(theme_matrix(frames, kind))
+
 
 ctx = page_context()
 frames = ctx.frames
@@ -23,7 +31,7 @@ if frames.authorities.empty or frames.themes.empty:
     st.warning("Choose at least one authority and theme.")
     st.stop()
 
-matrix = theme_matrix(frames, kind)
+matrix = derived(ctx, theme_matrix, kind)
 caption = captions.matrix_caption(frames, ctx.view, ctx.options, matrix, kind)
 table = matrix[["authority", "theme", "events", "items", "recurring"]].rename(
     columns={
@@ -37,7 +45,7 @@ table = matrix[["authority", "theme", "events", "items", "recurring"]].rename(
 event = chart_block(
     "themes",
     caption,
-    charts.theme_matrix_figure(matrix),
+    derived(ctx, matrix_figure, kind),
     table,
     file_stem=f"recurring-themes-{kind}",
     on_select="rerun",
@@ -47,7 +55,8 @@ event = chart_block(
 names = dict(zip(frames.authorities["authority"], frames.authorities["authority_id"], strict=True))
 themes = dict(zip(frames.themes["theme"], frames.themes["theme_id"], strict=True))
 points = event.selection.points if event else []
-clicked = (points[0].get("x"), points[0].get("y")) if points else None
+# The chart's labels are escaped for plotly (charts.esc), so "Tyne & Wear" comes back as "Tyne &amp; Wear".
+clicked = (html.unescape(str(points[0].get("x"))), html.unescape(str(points[0].get("y")))) if points else None
 if clicked and clicked != st.session_state.get("cell_clicked"):
     # A new click on a cell chooses it in the selectboxes below; later choices there are left alone.
     st.session_state["cell_clicked"] = clicked
@@ -58,9 +67,9 @@ st.subheader("Findings behind a cell", anchor=False)
 left, right = st.columns(2)
 authority = left.selectbox("Authority", list(names), key="cell_authority")
 theme = right.selectbox("Theme", list(themes), key="cell_theme")
-evidence = cell_evidence(frames, names[authority], themes[theme], kind)
+evidence = derived(ctx, cell_evidence, names[authority], themes[theme], kind)
 if evidence.empty:
-    st.info(f"No {counting.lower()} about {theme.lower()} for {authority} in this selection.")
+    st.info(md_escape(f"No {counting.lower()} about {theme.lower()} for {authority} in this selection."))
 else:
     st.caption(f"{len(evidence)} findings from {evidence['event_id'].nunique()} inspections or visits, oldest first.")
     st.dataframe(

@@ -4,7 +4,17 @@ import streamlit as st
 
 from components import captions, charts
 from components.blocks import chart_block
-from components.data import page_context
+from components.data import derived, page_context
+from inspections.frames import Frames
+
+
+def timeline_figure(frames: Frames):
+    return charts.timeline_figure(frames.events)
+
+
+def judgements_figure(frames: Frames):
+    return charts.judgements_figure(frames.judgements)
+
 
 ctx = page_context()
 frames = ctx.frames
@@ -33,7 +43,7 @@ table = frames.events[
         "source_url": "Source",
     }
 )
-chart_block("timeline", caption, charts.timeline_figure(frames.events), table, file_stem="judgement-timeline")
+chart_block("timeline", caption, derived(ctx, timeline_figure), table, file_stem="judgement-timeline")
 
 if st.toggle("Show every judgement area (sub-judgements)", key="show_subjudgements"):
     if frames.judgements.empty:
@@ -49,6 +59,4 @@ if st.toggle("Show every judgement area (sub-judgements)", key="show_subjudgemen
                 "source_url": "Source",
             }
         )
-        chart_block(
-            "judgements", sub, charts.judgements_figure(frames.judgements), sub_table, file_stem="judgement-areas"
-        )
+        chart_block("judgements", sub, derived(ctx, judgements_figure), sub_table, file_stem="judgement-areas")

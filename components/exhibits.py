@@ -1,0 +1,249 @@
+"""The charts and tables a committee pack can hold, each built with its words from the frames of one view.
+
+Plain Python: the pack page lists these, and the pack builders in components.export turn them into files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components import captions, charts
+from components.captions import Caption
+from components.export import Pack, PackItem
+from inspections.analysis import authority_summary, status_counts, status_history, theme_matrix
+from inspections.frames import Frames
+from inspections.view import Options, View
+
+
+@dataclass(frozen=True)
+class Exhibit:
+    """One thing an officer can tick: a chart with the table behind it, or a table on its own."""
+
+    key: str
+    name: str
+    caption: Caption
+    figure: go.Figure | None
+    table: pd.DataFrame
+    file_stem: str
+
+    def item(self, *, with_chart: bool, with_table: bool) -> PackItem:
+        """This exhibit as a pack item; the figure laid out for print."""
+        printed = None
+        if with_chart and self.figure is not None:
+            printed = charts.with_titles(self.figure, self.caption.title, self.caption.subtitle, self.caption.source)
+        return PackItem(self.key, self.name, self.caption, printed, self.table if with_table else None)
+
+
+DEFAULT_CHARTS = ("timeline", "themes-improvement", "status")  # ticked when the pack page opens
+
+
+def exhibits(frames: Frames, view: View, options: Options) -> list[Exhibit]:
+    """Every chart and table the pack can hold for this view, in the order the pages show them."""
+    built = [build(frames, view, options) for build in _BUILDERS]
+    return [e for e in built if e is not None]
+
+
+def _timeline(frames: Frames, view: View, options: Options) -> Exhibit | None:
+    if frames.events.empty:
+        return None
+    table = frames.events[
+        ["authority", "kind_label", "fieldwork", "published", "grades", "unconfirmed", "source_url"]
+    ].rename(
+        columns={
+            "authority": "Authority",
+            "kind_label": "Kind of event",
+            "fieldwork": "Fieldwork",
+            "published": "Published",
+            "grades": "Grades",
+            "unconfirmed": "Not confirmed",
+            "source_url": "Source",
+        }
+    )
+    caption = captions.timeline_caption(frames, view, options)
+    return Exhibit(
+        "timeline", "Judgement timeline", caption, charts.timeline_figure(frames.events), table, "judgement-timeline"
+    )
+
+
+def _judgements(frames: Frames, view: View, options: Options) -> Exhibit | None:
+    if frames.judgements.empty:
+        return None
+    table = frames.judgements[["authority", "event_label", "area", "grade", "source_url"]].rename(
+        columns={
+            "authority": "Authority",
+            "event_label": "Event",
+            "area": "Judgement area",
+            "grade": "Grade",
+            "source_url": "Source",
+        }
+    )
+    caption = captions.judgements_caption(frames, view, options)
+    figure = charts.judgements_figure(frames.judgements)
+    return Exhibit("judgements", "Every judgement area", caption, figure, table, "judgement-areas")
+
+
+def _themes(kind: str) -> Callable[[Frames, View, Options], Exhibit | None]:
+    def build(frames: Frames, view: View, options: Options) -> Exhibit | None:
+        if frames.authorities.empty or frames.themes.empty:
+            return None
+        matrix = theme_matrix(frames, kind)
+        table = matrix[["authority", "theme", "events", "items", "recurring"]].rename(
+            columns={
+                "authority": "Authority",
+                "theme": "Theme",
+                "events": "Events raising it",
+                "items": "Findings and recommendations",
+                "recurring": "Recurring",
+            }
+        )
+        name = "Recurring themes: areas for improvement" if kind == "improvement" else "Recurring themes: strengths"
+        caption = captions.matrix_caption(frames, view, options, matrix, kind)
+        return Exhibit(
+            f"themes-{kind}",
+            name,
+            caption,
+            charts.theme_matrix_figure(matrix),
+            table,
+            f"recurring-themes-{kind}",
+        )
+
+    return build
+
+
+def _status(frames: Frames, view: View, options: Options) -> Exhibit | None:
+    if frames.recommendations.empty:
+        return None
+    counts = status_counts(frames)
+    table = counts.pivot(index="authority", columns="status", values="recommendations").reset_index()
+    table = table.rename(columns={"authority": "Authority"})
+    caption = captions.status_caption(frames, view, options)
+    return Exhibit(
+        "status",
+        "Recommendations: latest status",
+        caption,
+        charts.status_figure(counts),
+        table,
+        "recommendation-status",
+    )
+
+
+def _history(frames: Frames, view: View, options: Options) -> Exhibit | None:
+    if frames.recommendations.empty:
+        return None
+    history = status_history(frames)
+    table = history.pivot(index="year", columns="status", values="recommendations").reset_index()
+    table = table.rename(columns={"year": "Year"})
+    caption = captions.history_caption(frames, view, options, history)
+    return Exhibit(
+        "history",
+        "Recommendations: status over time",
+        caption,
+        charts.status_history_figure(history),
+        table,
+        "recommendation-status-over-time",
+    )
+
+
+def _recommendations(frames: Frames, view: View, options: Options) -> Exhibit | None:
+    recs = frames.recommendations
+    if recs.empty:
+        return None
+    table = recs[["authority", "event_label", "text", "status", "evidence", "status_date", "source_url"]].rename(
+        columns={
+            "authority": "Authority",
+            "event_label": "Event",
+            "text": "Recommendation (our words)",
+            "status": "Latest status",
+            "evidence": "Who says so",
+            "status_date": "Status date",
+            "source_url": "Source",
+        }
+    )
+    caption = Caption(
+        title="Every recommendation and its latest status",
+        subtitle=f"Ofsted recommendations: {captions.filter_description(frames, view, options)}",
+        source=captions.source_line(frames, frames.events["publisher"]),
+        summary=f"Table of {len(recs)} recommendations with their latest reported status.",
+    )
+    return Exhibit("recommendations", "Every recommendation", caption, None, table, "recommendations")
+
+
+def _summary(frames: Frames, view: View, options: Options) -> Exhibit | None:
+    summary = authority_summary(frames)
+    if summary.empty:
+        return None
+    caption = Caption(
+        title="Each authority at a glance",
+        subtitle=f"Latest grades and recommendations: {captions.filter_description(frames, view, options)}",
+        source=captions.source_line(frames, frames.events["publisher"]),
+        summary=f"Table of {len(summary)} authorities with their latest grades and open recommendations.",
+    )
+    table = summary[
+        ["authority", "overall_grade", "latest_graded_event", "judgements", "events", "open_recommendations"]
+    ].rename(
+        columns={
+            "authority": "Authority",
+            "overall_grade": "Overall effectiveness",
+            "latest_graded_event": "Latest graded inspection",
+            "judgements": "Its judgements",
+            "events": "Inspections and visits",
+            "open_recommendations": "Recommendations not reported done",
+        }
+    )
+    return Exhibit("summary", "Each authority at a glance", caption, None, table, "overview")
+
+
+_BUILDERS: tuple[Callable[[Frames, View, Options], Exhibit | None], ...] = (
+    _summary,
+    _timeline,
+    _judgements,
+    _themes("improvement"),
+    _themes("strength"),
+    _status,
+    _history,
+    _recommendations,
+)
+
+
+def cited_sources(frames: Frames) -> pd.DataFrame:
+    """The sources behind the rows of this view (events, findings, recommendations, updates), Ofsted's first."""
+    cited: set[str] = set()
+    for frame in (frames.events, frames.findings, frames.recommendations, frames.updates):
+        for cell in frame["source_url"].dropna():
+            cited.update(str(cell).split())
+    sources = frames.sources[frames.sources["url"].isin(cited)].copy()
+    sources["ofsted_last"] = sources["publisher"] != "Ofsted"
+    sources = sources.sort_values(["ofsted_last", "publisher", "title"], kind="stable")
+    return sources[["title", "publisher", "published", "url"]].reset_index(drop=True)
+
+
+def default_heading(frames: Frames) -> str:
+    """A pack heading naming the authorities."""
+    return f"Ofsted inspections of children's services: {captions.names(list(frames.authorities['authority']))}"
+
+
+def make_pack(
+    frames: Frames,
+    view: View,
+    options: Options,
+    choices: list[tuple[Exhibit, bool, bool]],
+    *,
+    heading: str = "",
+    introduction: str = "",
+) -> Pack:
+    """A pack from the ticked exhibits: (exhibit, with its chart, with its table) in page order."""
+    items = tuple(
+        exhibit.item(with_chart=chart, with_table=table) for exhibit, chart, table in choices if chart or table
+    )
+    return Pack(
+        heading=heading.strip() or default_heading(frames),
+        introduction=introduction,
+        scope=captions.filter_description(frames, view, options),
+        checked=captions.checked_label(frames),
+        items=items,
+        sources=cited_sources(frames),
+    )

@@ -1,0 +1,112 @@
+"""Committee pack: tick the charts and tables, add a heading and introduction, download one Word or PDF file."""
+
+import streamlit as st
+
+from components import exhibits, export
+from components.blocks import md_escape
+from components.captions import filter_description
+from components.data import page_context
+
+FORMATS = {"Word (.docx)": "docx", "PDF": "pdf"}
+_BUILT = "pack_built"  # the last pack built in this session: its bytes, file name and what it was built from
+
+ctx = page_context()
+frames = ctx.frames
+
+st.title("Committee pack", anchor=False)
+st.markdown(
+    "Put the charts and tables you need for a committee report into one Word document or PDF: each with a "
+    "heading, a numbered caption, alternative text for screen readers and, if you want it, the table of numbers; "
+    "the sources are listed at the end with their links. Charts are drawn for print at A4 width."
+)
+if frames.authorities.empty:
+    st.warning("No authorities are chosen. Pick at least one in the sidebar.")
+    st.stop()
+st.info(
+    f"The pack shows what the sidebar filters select: {md_escape(filter_description(frames, ctx.view, ctx.options))}."
+)
+
+problem = export.chromium_problem()
+if problem:
+    st.warning(f"{problem} A pack of tables can still be built.", icon=":material/print_disabled:")
+else:
+    export.renderer().warm_up()  # start Chromium now, so it is ready by the time the pack is asked for
+
+available = exhibits.exhibits(frames, ctx.view, ctx.options)
+with st.form("pack_form", border=True):
+    heading = st.text_input(
+        "Heading (optional)",
+        placeholder=exhibits.default_heading(frames),
+        max_chars=200,
+        key="pack_heading",
+        help="Left empty, the pack is headed with the authorities it covers, as shown.",
+    ).strip()
+    introduction = st.text_area(
+        "Introduction (optional)",
+        max_chars=4000,
+        key="pack_intro",
+        help="A paragraph or two for the top of the pack. Leave a blank line between paragraphs.",
+    )
+    st.markdown("**What to include**")
+    charts_column, tables_column = st.columns(2)
+    charts_column.caption("Charts, drawn for print")
+    tables_column.caption("Tables of the numbers")
+    choices: list[tuple[exhibits.Exhibit, bool, bool]] = []
+    for exhibit in available:
+        left, right = st.columns(2)
+        chart = exhibit.figure is not None and left.checkbox(
+            f"Chart: {exhibit.name}",
+            value=exhibit.key in exhibits.DEFAULT_CHARTS and not problem,
+            key=f"pack_chart_{exhibit.key}",
+            disabled=problem is not None,
+        )
+        table = right.checkbox(f"Table: {exhibit.name}", key=f"pack_table_{exhibit.key}")
+        choices.append((exhibit, chart, table))
+    file_label = st.radio("File", list(FORMATS), horizontal=True, key="pack_format")
+    submitted = st.form_submit_button("Build the pack", type="primary", icon=":material/description:")
+
+fmt = FORMATS[file_label]
+wanted = [(e.key, chart, table) for e, chart, table in choices if chart or table]
+signature = (ctx.view, tuple(wanted), heading, introduction, fmt)
+
+if submitted:
+    st.session_state.pop(_BUILT, None)
+    if not wanted:
+        st.warning("Tick at least one chart or table.")
+    else:
+        pack = exhibits.make_pack(frames, ctx.view, ctx.options, choices, heading=heading, introduction=introduction)
+        bar = st.progress(0.0, text="Starting…")
+        with st.status("Building the committee pack…", expanded=False) as status:
+
+            def report(fraction: float, message: str) -> None:
+                bar.progress(fraction, text=message)
+                status.write(message)
+
+            try:
+                data = export.build_pack(pack, fmt, progress=report)
+            except (export.ChromiumMissing, export.ExportFailed) as exc:
+                status.update(label="The pack could not be built", state="error")
+                st.error(str(exc), icon=":material/error:")
+            else:
+                status.update(label="The pack is ready", state="complete")
+                name = export.export_filename(
+                    "committee-pack", fmt, ctx.view.authorities, ctx.view.first_year, ctx.view.last_year
+                )
+                st.session_state[_BUILT] = {"signature": signature, "data": data, "name": name, "fmt": fmt}
+
+built = st.session_state.get(_BUILT)
+if built and built["signature"] == signature:
+    kind = export.FORMATS[built["fmt"]]
+    st.download_button(
+        f"Download the committee pack ({kind.label})",
+        built["data"],
+        file_name=built["name"],
+        mime=kind.mime,
+        key="pack_download",
+        type="primary",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    st.caption(f"{built['name']}, {len(built['data']) / 1_000_000:.1f} MB.")
+elif built:
+    st.caption("The filters or choices have changed since the last pack was built: build it again to download.")

@@ -1,0 +1,124 @@
+"""The export buttons and the committee pack page, run through Streamlit's AppTest on the small fixture."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components import export
+from inspections.records import DATA_PATH_ENV
+from tests.conftest import ROOT, SHIPPED, SMALL
+
+CHART_PAGES = ["pages/timeline.py", "pages/themes.py", "pages/recommendations.py"]
+PRINT_LABELS = {"Download PNG", "Download SVG", "Download PDF"}
+
+
+@pytest.fixture
+def app(monkeypatch):
+    def start(page: str, *, chromium: bool = True, records=SMALL) -> AppTest:
+        monkeypatch.setenv(DATA_PATH_ENV, str(records))
+        if not chromium:
+            monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.run()
+        at.switch_page(page).run()
+        assert not at.exception, at.exception
+        return at
+
+    return start
+
+
+def downloads(at: AppTest) -> dict[str, object]:
+    return {button.label: button for button in at.get("download_button")}
+
+
+def pack_button(at: AppTest):
+    return next(b for b in at.button if b.label == "Build the pack")
+
+
+@pytest.mark.parametrize("page", CHART_PAGES)
+def test_every_chart_has_print_and_data_downloads(app, page):
+    at = app(page)
+    charts_drawn = len(at.get("plotly_chart"))
+    labels = [b.label for b in at.get("download_button")]
+    for label in [*sorted(PRINT_LABELS), "Download CSV", "Download Excel"]:
+        assert labels.count(label) >= charts_drawn, label
+    if export.find_chromium():
+        assert not any(b.proto.disabled for b in at.get("download_button") if b.label in PRINT_LABELS)
+
+
+@pytest.mark.parametrize("page", CHART_PAGES)
+def test_without_chromium_the_print_buttons_say_what_is_missing(app, page):
+    at = app(page, chromium=False)
+    printing = [b for b in at.get("download_button") if b.label in PRINT_LABELS]
+    assert printing and all(b.proto.disabled for b in printing)
+    assert all("apt-get install chromium" in b.proto.help for b in printing)
+    notes = " ".join(c.value for c in at.caption)
+    assert "Print downloads are unavailable" in notes and "camera icon" in notes
+    assert at.get("plotly_chart"), "the chart, with its own toolbar download, is still drawn"
+    data_buttons = [b for b in at.get("download_button") if b.label in {"Download CSV", "Download Excel"}]
+    assert data_buttons and not any(b.proto.disabled for b in data_buttons)
+
+
+def test_pack_page_offers_every_chart_and_table_with_the_usual_three_ticked(app):
+    at = app("pages/pack.py")
+    assert at.title[0].value == "Committee pack"
+    ticked = {c.label for c in at.checkbox if c.value}
+    assert ticked == {
+        "Chart: Judgement timeline",
+        "Chart: Recurring themes: areas for improvement",
+        "Chart: Recommendations: latest status",
+    }
+    labels = {c.label for c in at.checkbox}
+    assert {"Table: Every recommendation", "Table: Each authority at a glance"} <= labels
+    assert at.text_input(key="pack_heading").placeholder == "Ofsted inspections of children's services: Alpha and Beta"
+    assert "Alpha and Beta; 2018 to 2024" in at.info[0].value
+
+
+@pytest.mark.parametrize("chromium", [True, False], ids=["with-chromium", "without-chromium"])
+def test_pack_page_renders_on_the_shipped_records(app, chromium):
+    at = app("pages/pack.py", chromium=chromium, records=SHIPPED)
+    assert not at.error and at.title[0].value == "Committee pack"
+    assert len([c for c in at.checkbox if c.label.startswith("Chart:")]) == 6
+
+
+def test_pack_of_tables_is_built_and_offered_for_download(app):
+    at = app("pages/pack.py", chromium=False)
+    assert "apt-get install chromium" in at.warning[0].value
+    assert all(c.proto.disabled for c in at.checkbox if c.label.startswith("Chart:"))
+    at.checkbox(key="pack_table_recommendations").check()
+    at.text_area(key="pack_intro").input("For the meeting on 3 March.")
+    pack_button(at).click().run()
+    assert not at.exception
+    assert "Download the committee pack (Word)" in downloads(at)
+    assert at.session_state["pack_built"]["name"] == "committee-pack_alpha-beta_2018-2024.docx"
+    built = at.session_state["pack_built"]["data"]
+    document = docx.Document(io.BytesIO(built))
+    assert [p.text for p in document.paragraphs][:2] == [
+        "Ofsted inspections of children's services: Alpha and Beta",
+        "For the meeting on 3 March.",
+    ]
+    assert len(document.tables) == 1 and not document.inline_shapes
+
+
+def test_nothing_ticked_asks_for_a_choice(app):
+    at = app("pages/pack.py", chromium=False)
+    pack_button(at).click().run()
+    assert "Tick at least one chart or table." in [w.value for w in at.warning]
+    assert "Download the committee pack (Word)" not in downloads(at)
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(export.find_chromium() is None, reason="needs Chromium: sudo apt-get install chromium")
+def test_the_usual_word_pack_is_built_from_the_page(app):
+    at = app("pages/pack.py")
+    pack_button(at).click().run()
+    assert not at.exception and not at.error
+    assert [s.label for s in at.get("status")] == ["The pack is ready"]
+    document = docx.Document(io.BytesIO(at.session_state["pack_built"]["data"]))
+    assert len(document.inline_shapes) == 3
+    assert all(shape._inline.docPr.get("descr") for shape in document.inline_shapes)
+    assert "Download the committee pack (Word)" in downloads(at)
