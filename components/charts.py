@@ -111,6 +111,7 @@ def timeline_figure(events: pd.DataFrame) -> go.Figure:
         label_position=_label_positions(events),
     )
     starred = events["unconfirmed"].str.contains("judgements") & events["graded"]
+    _add_uncertain_dates(fig, events)
     for key in [*GRADE_MARKS, "no-overall", "ungraded"]:
         group = events[events["mark"] == key]
         if group.empty:
@@ -170,6 +171,29 @@ def timeline_figure(events: pd.DataFrame) -> go.Figure:
         gridcolor="#EFEFEF",
     )
     return fig
+
+
+def _add_uncertain_dates(fig: go.Figure, events: pd.DataFrame) -> None:
+    """A dashed bar across the whole range for an event the sources date only loosely (for example "2018 to
+    2020"), so its mark is not read as a known date."""
+    loose = events[events["unconfirmed"].str.contains("fieldwork") & ((events["end"] - events["start"]).dt.days > 180)]
+    if loose.empty:
+        return
+    xs: list = []
+    ys: list = []
+    for row in loose.itertuples():
+        xs += [row.start, row.end, None]
+        ys += [row.y, row.y, None]
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            name="Date known only as a range",
+            line={"color": "#505A5F", "width": 3, "dash": "dot"},
+            hoverinfo="skip",
+        )
+    )
 
 
 def _label_positions(events: pd.DataFrame) -> pd.Series:

@@ -237,7 +237,11 @@ def regional_summary(frames: Frames) -> list[str]:
     lines = []
     graded = summary[summary["overall_grade"] != ""]
     if len(graded):
-        parts = [f"{r.authority} {r.overall_grade.lower()} ({r.latest_published})" for r in graded.itertuples()]
+        parts = [
+            f"{r.authority}: {r.overall_grade.lower()}{'' if r.grades_confirmed else ' (grade not confirmed)'}, "
+            f"published {r.latest_published}"
+            for r in graded.itertuples()
+        ]
         lines.append("Latest overall effectiveness grades: " + "; ".join(parts) + ".")
     total = summary["recommendations"].sum()
     open_ = summary["open_recommendations"].sum()

@@ -27,7 +27,8 @@ for i, row in enumerate(summary.itertuples()):
     with columns[i % len(columns)].container(border=True):
         st.subheader(md_escape(row.authority), anchor=False)
         if row.overall_grade:
-            st.markdown(f"**Overall effectiveness: {row.overall_grade}**")
+            unconfirmed = "" if row.grades_confirmed else " (not confirmed)"
+            st.markdown(f"**Overall effectiveness: {row.overall_grade}**{unconfirmed}")
         elif row.latest_graded_event:
             st.markdown("**No overall grade given at the latest graded inspection**")
         else:
@@ -35,9 +36,9 @@ for i, row in enumerate(summary.itertuples()):
         if row.latest_graded_event:
             st.caption(f"{row.latest_kind}; fieldwork {row.latest_fieldwork}; published {row.latest_published}")
             if not row.grades_confirmed:
-                st.markdown(
-                    f":material/warning: **Grades not confirmed against Ofsted's report.** {md_escape(row.latest_note)}"
-                )
+                st.markdown(":material/warning: **Grades not confirmed against Ofsted's report.**")
+                with st.expander("Why not confirmed"):
+                    st.markdown(md_escape(row.latest_note))
             mine = latest[latest["authority_id"] == row.authority_id]
             st.markdown(
                 "\n".join(
