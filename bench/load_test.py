@@ -37,13 +37,14 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
 import psutil
 import websockets
-from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.BackMsg_pb2 import BackendOperationRequest, BackMsg, DeferredFileRequestPayload
 from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.proto.Common_pb2 import DoubleArray, StringArray
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -237,11 +238,16 @@ class PageRun:
     finished: int | None = None
     exceptions: list[str] = field(default_factory=list)
     widgets: dict[str, object] = field(default_factory=dict)  # key suffix -> widget proto
-    downloads: list[str] = field(default_factory=list)
+    downloads: list[str] = field(default_factory=list)  # CSV and Excel: a URL, or "deferred:<id>" made on click
     pages: dict[str, str] = field(default_factory=dict)  # url path -> page script hash
     query_string: str | None = None
     notices: int = 0
     largest: int = 0
+
+
+def _is_table(element) -> bool:
+    """A CSV or Excel button: the print buttons start Chromium, which is bench/bench_export.py's business."""
+    return "CSV" in element.download_button.label or "Excel" in element.download_button.label
 
 
 class Visitor:
@@ -254,6 +260,7 @@ class Visitor:
         self.current = ""
         self.query = ""
         self.last: PageRun | None = None
+        self.session_id = ""
 
     async def arrive(self, query: str) -> PageRun:
         url = f"ws://127.0.0.1:{self.server.port}/_stcore/stream"
@@ -302,7 +309,9 @@ class Visitor:
             msg = ForwardMsg()
             msg.ParseFromString(raw)
             kind = msg.WhichOneof("type")
-            if kind == "navigation":
+            if kind == "new_session":
+                self.session_id = msg.new_session.initialize.session_id or self.session_id
+            elif kind == "navigation":
                 run.page_hash = msg.navigation.page_script_hash or run.page_hash
                 run.pages = {p.url_pathname: p.page_script_hash for p in msg.navigation.app_pages}
             elif kind == "page_info_changed":
@@ -330,8 +339,11 @@ class Visitor:
         elif which in ("multiselect", "slider", "toggle"):
             widget = getattr(element, which)
             run.widgets[widget.id.rsplit("-", 1)[-1]] = widget
-        elif which == "download_button" and element.download_button.url:
-            run.downloads.append(element.download_button.url)
+        elif which == "download_button" and _is_table(element):
+            button = element.download_button
+            run.downloads.append(
+                button.url or (f"deferred:{button.deferred_file_id}" if button.deferred_file_id else "")
+            )
 
     # What a visitor does between arriving and leaving.
 
@@ -359,12 +371,42 @@ class Visitor:
         await self.request(page_hash=self.current, widgets=[state])
         self.figures.filter_changes += 1
 
+    async def file_url(self, file_id: str) -> str:
+        """Ask for a download as the browser does on a click: the server makes the file and answers its address."""
+        request_id = str(uuid.uuid4())
+        operation = BackendOperationRequest(
+            request_id=request_id,
+            session_id=self.session_id,
+            deferred_file=DeferredFileRequestPayload(file_id=file_id),
+        )
+        await self.ws.send(BackMsg(backend_operation_request=operation).SerializeToString())
+
+        async def answer() -> str:
+            while True:
+                msg = ForwardMsg()
+                msg.ParseFromString(await self.ws.recv())
+                if msg.WhichOneof("type") == "backend_operation_response":
+                    response = msg.backend_operation_response
+                    if response.request_id == request_id:
+                        if response.error_msg:
+                            raise OSError(response.error_msg)
+                        return response.deferred_file.url
+
+        return await asyncio.wait_for(answer(), REQUEST_TIMEOUT)
+
     async def download(self) -> None:
-        urls = self.last.downloads if self.last else []
-        if not urls:
+        files = [f for f in (self.last.downloads if self.last else []) if f]
+        if not files:
             await self.open_another_page()
             return
-        url = self.server.base + self.rng.choice(urls)
+        chosen = self.rng.choice(files)
+        try:
+            url = self.server.base + (
+                await self.file_url(chosen.removeprefix("deferred:")) if chosen.startswith("deferred:") else chosen
+            )
+        except OSError as exc:
+            self.figures.errors.append(f"download request: {exc}")
+            return
 
         def fetch() -> tuple[int, int]:
             with urllib.request.urlopen(url, timeout=REQUEST_TIMEOUT) as response:

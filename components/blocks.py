@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pandas as pd
@@ -101,14 +102,25 @@ def view_filename(file_stem: str, extension: str) -> str:
     return export.export_filename(file_stem, extension, [str(a) for a in authorities], first, last)
 
 
-def table_with_downloads(key: str, table: pd.DataFrame, *, file_stem: str, notes: list[str] | None = None) -> None:
+def table_with_downloads(
+    key: str, table: pd.DataFrame, *, file_stem: str, notes: list[str] | None = None, content_key: str = ""
+) -> None:
+    """A table with its CSV and Excel downloads. content_key, when the caller knows one (the records digest and
+    the table's name), names the table's content so it need not be hashed on every run."""
     st.dataframe(table, hide_index=True, width="stretch", column_config=_link_columns(table))
     left, right, _ = st.columns([1, 1, 3])
-    _table_downloads(key, table, file_stem, notes, [left, right])
+    _table_downloads(key, table, file_stem, notes, [left, right], content_key=content_key)
 
 
 def _table_downloads(
-    key: str, table: pd.DataFrame, file_stem: str, notes: list[str] | None, columns, *, for_view: bool = False
+    key: str,
+    table: pd.DataFrame,
+    file_stem: str,
+    notes: list[str] | None,
+    columns,
+    *,
+    for_view: bool = False,
+    content_key: str = "",
 ) -> None:
     """CSV and Excel buttons for a table, made safe for spreadsheets, in the two columns given; with for_view,
     the file names also name the chosen authorities and years."""
@@ -119,7 +131,7 @@ def _table_downloads(
 
     left.download_button(
         "Download CSV",
-        csv_bytes(table),
+        table_file("csv", table, file_stem, notes, content_key),
         file_name=name("csv"),
         mime="text/csv",
         key=f"csv_{key}",
@@ -127,12 +139,36 @@ def _table_downloads(
     )
     right.download_button(
         "Download Excel",
-        excel_bytes({file_stem: table}, notes),
+        table_file("xlsx", table, file_stem, notes, content_key),
         file_name=name("xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx_{key}",
         icon=":material/download:",
     )
+
+
+def table_file(kind: str, table: pd.DataFrame, file_stem: str, notes: list[str] | None, content_key: str = "") -> bytes:
+    """A table's CSV or Excel file, made once per table content and shared by every session.
+
+    Building every table's workbook on each rerun was most of a page's cost and grew with the records. The
+    files are not left to be made on click (a callable): Streamlit 1.67 drops a file made that way at the
+    second script run to finish in any session, so under load a click could meet a 404.
+    """
+    try:
+        content = content_key.encode() or pd.util.hash_pandas_object(table, index=False).to_numpy().tobytes()
+    except TypeError:  # a cell Streamlit can show but pandas cannot hash (a list): make it afresh
+        return _table_file(kind, table, file_stem, notes)
+    fingerprint = hashlib.sha256(content + repr((list(table.columns), file_stem, notes)).encode()).hexdigest()
+    return _cached_table_file(kind, fingerprint, table, file_stem, notes)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _cached_table_file(kind: str, fingerprint: str, _table: pd.DataFrame, _stem: str, _notes: list[str] | None):
+    return _table_file(kind, _table, _stem, _notes)
+
+
+def _table_file(kind: str, table: pd.DataFrame, file_stem: str, notes: list[str] | None) -> bytes:
+    return csv_bytes(table) if kind == "csv" else excel_bytes({file_stem: table}, notes)
 
 
 def _link_columns(table: pd.DataFrame) -> dict:

@@ -98,10 +98,14 @@ def _load_cached(path: str, digest: str, _raw: bytes) -> Loaded:
     return Loaded(path, digest, build_frames(records))
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def filtered(digest: str, view: View, _frames: Frames) -> Frames:
+def filtered(digest: str, view: View, frames: Frames) -> Frames:
     """The frames for one view, cached per records digest and view."""
-    return apply_view(_frames, view)
+    return _filtered(digest, repr(view), view, frames)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _filtered(digest: str, view_key: str, _view: View, _frames: Frames) -> Frames:
+    return apply_view(_frames, _view)
 
 
 def options(loaded: Loaded) -> Options:
@@ -134,13 +138,16 @@ def derived(ctx: Context, function: Callable[..., T], *args: Hashable, everythin
     """
     code = function.__code__
     name = f"{code.co_filename}:{function.__qualname__}"
-    view = None if everything else ctx.view
-    return _derived(ctx.digest, view, name, args, function, ctx.everything if everything else ctx.frames)
+    view = "" if everything else repr(ctx.view)
+    frames = ctx.everything if everything else ctx.frames
+    return _derived(ctx.digest, view, name, repr(args), args, function, frames)
 
 
+# Keys are the reprs of views and arguments (frozen dataclasses of tuples, numbers and text): Streamlit's own
+# hashing of those objects cost about a millisecond a call, a fifth of a warm page run.
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _derived(digest: str, view: View | None, name: str, args: tuple, _function: Callable, _frames: Frames):
-    return _function(_frames, *args)
+def _derived(digest: str, view: str, name: str, arguments: str, _args: tuple, _function: Callable, _frames: Frames):
+    return _function(_frames, *_args)
 
 
 def _leave_legacy_page_mode() -> None:

@@ -115,7 +115,17 @@ def find_chromium() -> str | None:
 
 def chromium_problem() -> str | None:
     """What stops print export here, in words for the reader; None when Chromium is found."""
-    return None if find_chromium() else CHROMIUM_HELP
+    # Every chart asks on every run, and the search walks the file system (a millisecond each), so the answer
+    # is kept for a minute: a Chromium installed while the server runs is found within that.
+    key = os.environ.get("BROWSER_PATH")
+    now = time.monotonic()
+    seen = _FOUND.get(key)
+    if seen is None or now - seen[0] > 60:
+        seen = _FOUND[key] = (now, find_chromium() is not None)
+    return None if seen[1] else CHROMIUM_HELP
+
+
+_FOUND: dict[str | None, tuple[float, bool]] = {}
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from components.blocks import chart_block, table_with_downloads
 from components.data import derived, page_context
 from inspections.analysis import status_counts, status_history
 from inspections.frames import Frames
+from inspections.view import Options, View
 from inspections.vocab import STATUS_LABELS
 
 
@@ -16,6 +17,10 @@ def status_figure(frames: Frames):
 
 def history_figure(frames: Frames):
     return charts.status_history_figure(status_history(frames))
+
+
+def history_caption(frames: Frames, view: View, options: Options) -> captions.Caption:
+    return captions.history_caption(frames, view, options, status_history(frames))
 
 
 ctx = page_context()
@@ -35,7 +40,7 @@ if recs.empty:
 counts = derived(ctx, status_counts)
 chart_block(
     "status",
-    captions.status_caption(frames, ctx.view, ctx.options),
+    derived(ctx, captions.status_caption, ctx.view, ctx.options),
     derived(ctx, status_figure),
     counts.pivot(index="authority", columns="status", values="recommendations").reset_index(),
     file_stem="recommendation-status",
@@ -44,7 +49,7 @@ chart_block(
 history = derived(ctx, status_history)
 chart_block(
     "history",
-    captions.history_caption(frames, ctx.view, ctx.options, history),
+    derived(ctx, history_caption, ctx.view, ctx.options),
     derived(ctx, history_figure),
     history.pivot(index="year", columns="status", values="recommendations").reset_index(),
     file_stem="recommendation-status-over-time",

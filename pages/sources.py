@@ -54,7 +54,7 @@ st.download_button(
 )
 for tab, (name, table) in zip(st.tabs(list(tables)), tables.items(), strict=True):
     with tab:
-        table_with_downloads(f"all_{name}", table, file_stem=f"records-{name}")
+        table_with_downloads(f"all_{name}", table, file_stem=f"records-{name}", content_key=f"{ctx.digest}:{name}")
 
 st.subheader("Data dictionary", anchor=False)
 st.dataframe(DATA_DICTIONARY, hide_index=True, width="stretch")

@@ -9,10 +9,15 @@ from components.blocks import chart_block, md_escape
 from components.data import derived, page_context
 from inspections.analysis import cell_evidence, theme_matrix
 from inspections.frames import Frames
+from inspections.view import Options, View
 
 
 def matrix_figure(frames: Frames, kind: str):
     return charts.theme_matrix_figure(theme_matrix(frames, kind))
+
+
+def matrix_caption(frames: Frames, view: View, options: Options, kind: str) -> captions.Caption:
+    return captions.matrix_caption(frames, view, options, theme_matrix(frames, kind), kind)
 
 
 ctx = page_context()
@@ -32,7 +37,7 @@ if frames.authorities.empty or frames.themes.empty:
     st.stop()
 
 matrix = derived(ctx, theme_matrix, kind)
-caption = captions.matrix_caption(frames, ctx.view, ctx.options, matrix, kind)
+caption = derived(ctx, matrix_caption, ctx.view, ctx.options, kind)
 table = matrix[["authority", "theme", "events", "items", "recurring"]].rename(
     columns={
         "authority": "Authority",

@@ -28,7 +28,7 @@ if frames.events.empty:
     st.warning("No inspections or visits match these filters.")
     st.stop()
 
-caption = captions.timeline_caption(frames, ctx.view, ctx.options)
+caption = derived(ctx, captions.timeline_caption, ctx.view, ctx.options)
 table = frames.events[
     ["authority", "kind_label", "fieldwork", "published", "grades", "unconfirmed", "note", "source_url"]
 ].rename(
@@ -49,7 +49,7 @@ if st.toggle("Show every judgement area (sub-judgements)", key="show_subjudgemen
     if frames.judgements.empty:
         st.info("No graded judgements match these filters.")
     else:
-        sub = captions.judgements_caption(frames, ctx.view, ctx.options)
+        sub = derived(ctx, captions.judgements_caption, ctx.view, ctx.options)
         sub_table = frames.judgements[["authority", "event_label", "area", "grade", "source_url"]].rename(
             columns={
                 "authority": "Authority",
