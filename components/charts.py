@@ -190,6 +190,7 @@ def _add_uncertain_dates(fig: go.Figure, events: pd.DataFrame) -> None:
             y=ys,
             mode="lines",
             name="Date known only as a range",
+            legendrank=1001,  # drawn first, under the marks, but listed last
             line={"color": "#505A5F", "width": 3, "dash": "dot"},
             hoverinfo="skip",
         )

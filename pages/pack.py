@@ -5,7 +5,7 @@ import streamlit as st
 from components import exhibits, export
 from components.blocks import md_escape
 from components.captions import filter_description
-from components.data import page_context
+from components.data import derived, page_context
 
 FORMATS = {"Word (.docx)": "docx", "PDF": "pdf"}
 _BUILT = "pack_built"  # the last pack built in this session: its bytes, file name and what it was built from
@@ -32,7 +32,7 @@ if problem:
 else:
     export.renderer().warm_up()  # start Chromium now, so it is ready by the time the pack is asked for
 
-available = exhibits.exhibits(frames, ctx.view, ctx.options)
+available = derived(ctx, exhibits.exhibits, ctx.view, ctx.options)  # every figure and table, built once per view
 with st.form("pack_form", border=True):
     heading = st.text_input(
         "Heading (optional)",

@@ -159,3 +159,21 @@ def test_a_missing_file_shows_the_error_panel(app, tmp_path):
     at = app(data=tmp_path / "missing.yaml")
     assert not at.exception
     assert "cannot read the records file" in " ".join(at.dataframe[0].value["Problem"])
+
+
+def test_an_unconfirmed_grade_says_so_beside_it(app, write_yaml):
+    text = SMALL.read_text(encoding="utf-8")
+    needle = "        published: 2024-03-01\n        sources: [src-a-2024]\n        judgements:"
+    assert needle in text
+    doubtful = text.replace(
+        needle,
+        "        published: 2024-03-01\n        unconfirmed: [judgements]\n        note: Grades from a summary table.\n"
+        "        sources: [src-a-2024]\n        judgements:",
+    )
+    at = app(data=write_yaml(doubtful))
+    assert not at.exception
+    shown = texts(at)
+    assert "**Overall effectiveness: Good** (not confirmed)" in shown
+    assert "Grades not confirmed against Ofsted's report" in shown
+    assert "Alpha: good (grade not confirmed), published" in shown
+    assert "**Overall effectiveness: Good**\n" in shown + "\n"  # Beta's confirmed grade carries no flag

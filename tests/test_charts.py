@@ -32,6 +32,19 @@ def test_timeline_marks_each_grade_by_shape_colour_and_label(small_frames):
     assert len({t.marker.symbol for t in fig.data if t.name != "Visit (not graded)"}) == 2  # a shape per grade
 
 
+def test_timeline_draws_a_loosely_dated_event_across_its_whole_range(small_frames):
+    events = small_frames.events.copy()
+    visit = events.index[events["event_id"] == "alpha-2021-fv"][0]
+    # The fixture's visit is dated to a month (not a range): no bar.
+    assert "Date known only as a range" not in traces_by_name(charts.timeline_figure(events))
+    events.loc[visit, ["start", "end"]] = [pd.Timestamp("2018-01-01"), pd.Timestamp("2020-12-31")]
+    bar = traces_by_name(charts.timeline_figure(events))["Date known only as a range"]
+    assert list(bar.x) == [pd.Timestamp("2018-01-01"), pd.Timestamp("2020-12-31"), None]
+    assert bar.line.dash == "dot" and bar.y[0] == bar.y[1]
+    events.loc[visit, "unconfirmed"] = ""  # a long fieldwork the sources do confirm is not a guess
+    assert "Date known only as a range" not in traces_by_name(charts.timeline_figure(events))
+
+
 def test_timeline_keeps_close_events_apart_and_stars_unconfirmed_grades(small_frames):
     events = small_frames.events.copy()
     beta = events.index[events["event_id"] == "beta-2019"][0]
