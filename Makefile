@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint format validate clean
+.PHONY: run test lint format validate clean screenshots bench-pages
 
 run: $(VENV)/.runtime
 	$(PY) -m inspections validate
@@ -26,6 +26,15 @@ format: $(VENV)/.dev
 
 validate: $(VENV)/.runtime
 	$(PY) -m inspections validate
+
+# On demand, not in CI: refresh docs/screenshots/ from the shipped records, and measure how cost grows.
+screenshots: $(VENV)/.dev
+	bash scripts/ensure-chromium.sh
+	$(PY) scripts/screenshots.py
+
+bench-pages: $(VENV)/.dev
+	bash scripts/ensure-chromium.sh
+	$(PY) bench/bench_pages.py
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

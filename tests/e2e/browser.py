@@ -1,0 +1,224 @@
+"""Driving the dashboard in a real browser: a `streamlit run` server on a free localhost port, Debian's
+Chromium through Playwright, and the waits and screenshots every browser test needs.
+
+Shared by the browser tests (tests/e2e/), scripts/screenshots.py and bench/bench_pages.py. Playwright's
+own browser download does not work here, so Chromium is the one apt installs at /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts" / "e2e"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+VIEWPORT = {"width": 1366, "height": 900}
+DATA_ENV = "OFSTED_DASHBOARD_DATA"
+# Generous: a 2-core CI machine running a server, a browser and pytest at once can be slow.
+TIMEOUT_MS = 60_000
+# Streamlit marks the app root with the state of the script run and of the websocket.
+APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning'][data-test-connection-state='CONNECTED']"
+_NO_SKELETONS = "() => !document.querySelector(\"[data-testid='stSkeleton']\")"
+ERROR_ELEMENTS = "[data-testid='stException'], [data-testid='stAlertContentError']"
+
+
+def browser_problem() -> str | None:
+    """Why browser tests cannot run here, or None."""
+    if not CHROMIUM.exists():
+        return (
+            f"{CHROMIUM} is missing: run `bash scripts/ensure-chromium.sh` (as root) or `sudo apt-get install chromium`"
+        )
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright is not installed: run `make test` (it installs requirements-dev.txt)"
+    return None
+
+
+@dataclass(frozen=True)
+class AppPage:
+    """One page of the router, read from app.py so a new page is covered without editing the tests."""
+
+    script: str  # pages/timeline.py
+    title: str  # Judgement timeline
+    url_path: str  # "timeline"; "" for the default page
+
+    @property
+    def name(self) -> str:
+        return Path(self.script).stem
+
+    def url(self, base: str, query: str = "") -> str:
+        return f"{base}/{self.url_path}" + (f"?{query.lstrip('?')}" if query else "")
+
+
+def app_pages(app: Path = ROOT / "app.py") -> list[AppPage]:
+    """Every st.Page("pages/….py", title=…, url_path=…) in the router, in menu order."""
+    pages = []
+    for node in ast.walk(ast.parse(app.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "Page" and node.args):
+            continue
+        first = node.args[0]
+        if not (isinstance(first, ast.Constant) and isinstance(first.value, str) and first.value.startswith("pages/")):
+            continue
+        keywords = {k.arg: k.value.value for k in node.keywords if isinstance(k.value, ast.Constant)}
+        url_path = "" if keywords.get("default") else keywords.get("url_path", Path(first.value).stem)
+        pages.append(AppPage(first.value, keywords.get("title", Path(first.value).stem), url_path))
+    return pages
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class StreamlitServer:
+    """`streamlit run app.py` on a free localhost port, with the records file given; a context manager."""
+
+    def __init__(self, data: Path | str, *, name: str = "app", script: Path | str = ROOT / "app.py", log_dir=None):
+        self.data = str(data)
+        self.name = name
+        self.script = str(script)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log_path = Path(log_dir or ARTIFACTS / "logs") / f"server-{name}.log"
+        self.process: subprocess.Popen | None = None
+        self._log: IO[bytes] | None = None
+
+    def start(self, timeout: float = 90) -> StreamlitServer:
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        self._log = self.log_path.open("wb")
+        env = {**os.environ, DATA_ENV: self.data, "PYTHONUNBUFFERED": "1"}
+        command = [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            self.script,
+            "--server.port",
+            str(self.port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ]
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"streamlit exited with {self.process.returncode}; see {self.log_path}")
+            if self.healthy():
+                return self
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"streamlit did not become healthy within {timeout:.0f}s; see {self.log_path}")
+
+    def healthy(self) -> bool:
+        try:
+            with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
+                return response.status == 200
+        except OSError:
+            return False
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=15)
+        if self._log:
+            self._log.close()
+            self._log = None
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
+
+    def __enter__(self) -> StreamlitServer:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def launch(playwright):
+    """Debian's Chromium, headless."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+
+
+def new_context(browser, **kwargs):
+    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True, reduced_motion="reduce", **kwargs)
+    context.set_default_timeout(TIMEOUT_MS)
+    context.set_default_navigation_timeout(TIMEOUT_MS)
+    return context
+
+
+def wait_for_app(page, timeout: float = TIMEOUT_MS) -> None:
+    """Until the script run has finished, the lazily loaded elements (charts, tables) have replaced their
+    loading skeletons, and every chart on the page has drawn."""
+    page.locator("h1").first.wait_for(timeout=timeout)
+    page.wait_for_selector(APP_IDLE, state="attached", timeout=timeout)
+    page.wait_for_function(_NO_SKELETONS, timeout=timeout)
+    page.wait_for_selector(APP_IDLE, state="attached", timeout=timeout)
+    for chart in page.locator("[data-testid='stPlotlyChart']").all():
+        chart.locator(".main-svg").first.wait_for(state="attached", timeout=timeout)
+
+
+def open_page(page, url: str) -> None:
+    page.goto(url, wait_until="domcontentloaded")
+    wait_for_app(page)
+
+
+def open_expanders(page) -> None:
+    """Open every collapsed expander (the tables behind the charts), so what they hold is on the page."""
+    closed = page.locator("[data-testid='stExpander'] details:not([open]) > summary").filter(visible=True)
+    for _ in range(50):
+        if not closed.count():
+            break
+        closed.first.click()
+    page.wait_for_selector(APP_IDLE, state="attached")
+
+
+def full_page_screenshot(page, path: Path) -> Path:
+    """A PNG of the whole page. Streamlit scrolls its main area, not the document, so the window is made
+    as tall as the content first (and put back after)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    original = page.viewport_size or VIEWPORT
+    height = original["height"]
+    for _ in range(5):  # the page can reflow once it is taller; stop when its height settles
+        wanted = page.evaluate(
+            """() => Math.max(
+                ...['stMain', 'stSidebarContent'].map(id => document.querySelector(`[data-testid='${id}']`))
+                    .filter(Boolean).map(e => e.scrollHeight))"""
+        )
+        wanted = min(max(int(wanted), original["height"]), 16_000)
+        if wanted == height:
+            break
+        height = wanted
+        page.set_viewport_size({"width": original["width"], "height": height})
+        page.wait_for_timeout(300)  # let plotly and the data grids redraw at the new size
+        page.wait_for_selector(APP_IDLE, state="attached")
+    page.screenshot(path=str(path), full_page=True, animations="disabled", caret="initial")
+    page.set_viewport_size(original)
+    return path

@@ -1,0 +1,52 @@
+"""An axe-core audit of every page, in its default state and with filters applied (tables open):
+no serious or critical violations. Every result is saved under artifacts/e2e/axe/ for review."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from inspections.records import load_records
+from tests.conftest import SHIPPED
+from tests.e2e.browser import ARTIFACTS, app_pages, open_expanders, open_page
+
+pytestmark = pytest.mark.browser
+
+PAGES = app_pages()
+BLOCKING = {"serious", "critical"}
+# Every axe rule that ships enabled: WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus best practice.
+AXE_OPTIONS = {"resultTypes": ["violations"]}
+
+
+def _filter_query() -> str:
+    """One authority and one theme from the shipped records, so the filtered view is never empty."""
+    records = load_records(SHIPPED)
+    authority = records.authorities[0]
+    raised = {t for e in authority.events for f in e.findings for t in f.themes}
+    theme = next(t.id for t in records.themes if t.id in raised)
+    return f"la={authority.id}&theme={theme}"
+
+
+def audit(page, name: str) -> list[str]:
+    results = Axe().run(page, options=AXE_OPTIONS).response
+    path = ARTIFACTS / "axe" / f"{name}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results["violations"], indent=2), encoding="utf-8")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+        for v in results["violations"]
+        if v["impact"] in BLOCKING
+    ]
+
+
+@pytest.mark.parametrize("state", ["default", "filtered"])
+@pytest.mark.parametrize("app_page", PAGES, ids=lambda p: p.name)
+def test_no_serious_or_critical_accessibility_violations(page, shipped_server, app_page, state):
+    query = _filter_query() if state == "filtered" else ""
+    open_page(page, app_page.url(shipped_server.url, query))
+    if state == "filtered":
+        open_expanders(page)
+    problems = audit(page, f"{app_page.name}-{state}")
+    assert not problems, "\n".join(problems)
