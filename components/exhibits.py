@@ -47,11 +47,14 @@ def exhibits(frames: Frames, view: View, options: Options) -> list[Exhibit]:
     return [e for e in built if e is not None]
 
 
-def _timeline(frames: Frames, view: View, options: Options) -> Exhibit | None:
+# One builder per chart or table, used by its page and by the committee pack alike, so both show the same thing.
+
+
+def timeline(frames: Frames, view: View, options: Options) -> Exhibit | None:
     if frames.events.empty:
         return None
     table = frames.events[
-        ["authority", "kind_label", "fieldwork", "published", "grades", "unconfirmed", "source_url"]
+        ["authority", "kind_label", "fieldwork", "published", "grades", "unconfirmed", "note", "source_url"]
     ].rename(
         columns={
             "authority": "Authority",
@@ -60,6 +63,7 @@ def _timeline(frames: Frames, view: View, options: Options) -> Exhibit | None:
             "published": "Published",
             "grades": "Grades",
             "unconfirmed": "Not confirmed",
+            "note": "Note",
             "source_url": "Source",
         }
     )
@@ -69,7 +73,7 @@ def _timeline(frames: Frames, view: View, options: Options) -> Exhibit | None:
     )
 
 
-def _judgements(frames: Frames, view: View, options: Options) -> Exhibit | None:
+def judgements(frames: Frames, view: View, options: Options) -> Exhibit | None:
     if frames.judgements.empty:
         return None
     table = frames.judgements[["authority", "event_label", "area", "grade", "source_url"]].rename(
@@ -86,35 +90,27 @@ def _judgements(frames: Frames, view: View, options: Options) -> Exhibit | None:
     return Exhibit("judgements", "Every judgement area", caption, figure, table, "judgement-areas")
 
 
-def _themes(kind: str) -> Callable[[Frames, View, Options], Exhibit | None]:
-    def build(frames: Frames, view: View, options: Options) -> Exhibit | None:
-        if frames.authorities.empty or frames.themes.empty:
-            return None
-        matrix = theme_matrix(frames, kind)
-        table = matrix[["authority", "theme", "events", "items", "recurring"]].rename(
-            columns={
-                "authority": "Authority",
-                "theme": "Theme",
-                "events": "Events raising it",
-                "items": "Findings and recommendations",
-                "recurring": "Recurring",
-            }
-        )
-        name = "Recurring themes: areas for improvement" if kind == "improvement" else "Recurring themes: strengths"
-        caption = captions.matrix_caption(frames, view, options, matrix, kind)
-        return Exhibit(
-            f"themes-{kind}",
-            name,
-            caption,
-            charts.theme_matrix_figure(matrix),
-            table,
-            f"recurring-themes-{kind}",
-        )
-
-    return build
+def themes(frames: Frames, view: View, options: Options, kind: str) -> Exhibit | None:
+    """The theme matrix counting areas for improvement (kind "improvement") or strengths ("strength")."""
+    if frames.authorities.empty or frames.themes.empty:
+        return None
+    matrix = theme_matrix(frames, kind)
+    table = matrix[["authority", "theme", "events", "items", "recurring"]].rename(
+        columns={
+            "authority": "Authority",
+            "theme": "Theme",
+            "events": "Events raising it",
+            "items": "Findings and recommendations",
+            "recurring": "Recurring",
+        }
+    )
+    name = "Recurring themes: areas for improvement" if kind == "improvement" else "Recurring themes: strengths"
+    caption = captions.matrix_caption(frames, view, options, matrix, kind)
+    figure = charts.theme_matrix_figure(matrix)
+    return Exhibit(f"themes-{kind}", name, caption, figure, table, f"recurring-themes-{kind}")
 
 
-def _status(frames: Frames, view: View, options: Options) -> Exhibit | None:
+def status(frames: Frames, view: View, options: Options) -> Exhibit | None:
     if frames.recommendations.empty:
         return None
     counts = status_counts(frames)
@@ -131,7 +127,7 @@ def _status(frames: Frames, view: View, options: Options) -> Exhibit | None:
     )
 
 
-def _history(frames: Frames, view: View, options: Options) -> Exhibit | None:
+def history(frames: Frames, view: View, options: Options) -> Exhibit | None:
     if frames.recommendations.empty:
         return None
     history = status_history(frames)
@@ -199,12 +195,12 @@ def _summary(frames: Frames, view: View, options: Options) -> Exhibit | None:
 
 _BUILDERS: tuple[Callable[[Frames, View, Options], Exhibit | None], ...] = (
     _summary,
-    _timeline,
-    _judgements,
-    _themes("improvement"),
-    _themes("strength"),
-    _status,
-    _history,
+    timeline,
+    judgements,
+    lambda frames, view, options: themes(frames, view, options, "improvement"),
+    lambda frames, view, options: themes(frames, view, options, "strength"),
+    status,
+    history,
     _recommendations,
 )
 

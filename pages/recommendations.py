@@ -2,26 +2,10 @@
 
 import streamlit as st
 
-from components import captions, charts
+from components import exhibits
 from components.blocks import chart_block, table_with_downloads
 from components.data import derived, page_context
-from inspections.analysis import status_counts, status_history
-from inspections.frames import Frames
-from inspections.view import Options, View
 from inspections.vocab import STATUS_LABELS
-
-
-def status_figure(frames: Frames):
-    return charts.status_figure(status_counts(frames))
-
-
-def history_figure(frames: Frames):
-    return charts.status_history_figure(status_history(frames))
-
-
-def history_caption(frames: Frames, view: View, options: Options) -> captions.Caption:
-    return captions.history_caption(frames, view, options, status_history(frames))
-
 
 ctx = page_context()
 frames = ctx.frames
@@ -37,23 +21,9 @@ if recs.empty:
     st.warning("No recommendations match these filters.")
     st.stop()
 
-counts = derived(ctx, status_counts)
-chart_block(
-    "status",
-    derived(ctx, captions.status_caption, ctx.view, ctx.options),
-    derived(ctx, status_figure),
-    counts.pivot(index="authority", columns="status", values="recommendations").reset_index(),
-    file_stem="recommendation-status",
-)
-
-history = derived(ctx, status_history)
-chart_block(
-    "history",
-    derived(ctx, history_caption, ctx.view, ctx.options),
-    derived(ctx, history_figure),
-    history.pivot(index="year", columns="status", values="recommendations").reset_index(),
-    file_stem="recommendation-status-over-time",
-)
+for key, build in (("status", exhibits.status), ("history", exhibits.history)):
+    chart = derived(ctx, build, ctx.view, ctx.options)
+    chart_block(key, chart.caption, chart.figure, chart.table, file_stem=chart.file_stem)
 
 st.subheader("Every recommendation", anchor=False)
 left, middle, right = st.columns(3)

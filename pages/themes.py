@@ -4,21 +4,10 @@ import html
 
 import streamlit as st
 
-from components import captions, charts
+from components import exhibits
 from components.blocks import chart_block, md_escape
 from components.data import derived, page_context
-from inspections.analysis import cell_evidence, theme_matrix
-from inspections.frames import Frames
-from inspections.view import Options, View
-
-
-def matrix_figure(frames: Frames, kind: str):
-    return charts.theme_matrix_figure(theme_matrix(frames, kind))
-
-
-def matrix_caption(frames: Frames, view: View, options: Options, kind: str) -> captions.Caption:
-    return captions.matrix_caption(frames, view, options, theme_matrix(frames, kind), kind)
-
+from inspections.analysis import cell_evidence
 
 ctx = page_context()
 frames = ctx.frames
@@ -36,23 +25,13 @@ if frames.authorities.empty or frames.themes.empty:
     st.warning("Choose at least one authority and theme.")
     st.stop()
 
-matrix = derived(ctx, theme_matrix, kind)
-caption = derived(ctx, matrix_caption, ctx.view, ctx.options, kind)
-table = matrix[["authority", "theme", "events", "items", "recurring"]].rename(
-    columns={
-        "authority": "Authority",
-        "theme": "Theme",
-        "events": "Events raising it",
-        "items": "Findings and recommendations",
-        "recurring": "Recurring",
-    }
-)
+matrix = derived(ctx, exhibits.themes, ctx.view, ctx.options, kind)
 event = chart_block(
     "themes",
-    caption,
-    derived(ctx, matrix_figure, kind),
-    table,
-    file_stem=f"recurring-themes-{kind}",
+    matrix.caption,
+    matrix.figure,
+    matrix.table,
+    file_stem=matrix.file_stem,
     on_select="rerun",
     selection_mode="points",
 )

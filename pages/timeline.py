@@ -2,19 +2,9 @@
 
 import streamlit as st
 
-from components import captions, charts
+from components import exhibits
 from components.blocks import chart_block
 from components.data import derived, page_context
-from inspections.frames import Frames
-
-
-def timeline_figure(frames: Frames):
-    return charts.timeline_figure(frames.events)
-
-
-def judgements_figure(frames: Frames):
-    return charts.judgements_figure(frames.judgements)
-
 
 ctx = page_context()
 frames = ctx.frames
@@ -28,35 +18,12 @@ if frames.events.empty:
     st.warning("No inspections or visits match these filters.")
     st.stop()
 
-caption = derived(ctx, captions.timeline_caption, ctx.view, ctx.options)
-table = frames.events[
-    ["authority", "kind_label", "fieldwork", "published", "grades", "unconfirmed", "note", "source_url"]
-].rename(
-    columns={
-        "authority": "Authority",
-        "kind_label": "Kind of event",
-        "fieldwork": "Fieldwork",
-        "published": "Published",
-        "grades": "Grades",
-        "unconfirmed": "Not confirmed",
-        "note": "Note",
-        "source_url": "Source",
-    }
-)
-chart_block("timeline", caption, derived(ctx, timeline_figure), table, file_stem="judgement-timeline")
+timeline = derived(ctx, exhibits.timeline, ctx.view, ctx.options)
+chart_block("timeline", timeline.caption, timeline.figure, timeline.table, file_stem=timeline.file_stem)
 
 if st.toggle("Show every judgement area (sub-judgements)", key="show_subjudgements"):
-    if frames.judgements.empty:
+    areas = derived(ctx, exhibits.judgements, ctx.view, ctx.options)
+    if areas is None:
         st.info("No graded judgements match these filters.")
     else:
-        sub = derived(ctx, captions.judgements_caption, ctx.view, ctx.options)
-        sub_table = frames.judgements[["authority", "event_label", "area", "grade", "source_url"]].rename(
-            columns={
-                "authority": "Authority",
-                "event_label": "Event",
-                "area": "Judgement area",
-                "grade": "Grade",
-                "source_url": "Source",
-            }
-        )
-        chart_block("judgements", sub, derived(ctx, judgements_figure), sub_table, file_stem="judgement-areas")
+        chart_block("judgements", areas.caption, areas.figure, areas.table, file_stem=areas.file_stem)

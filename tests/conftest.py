@@ -32,3 +32,17 @@ def write_yaml(tmp_path):
         return path
 
     return write
+
+
+def strings_in(node):
+    """Every string inside a JSON-like structure (dicts, lists, tuples, numpy arrays), for escaping checks."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from strings_in(value)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            yield from strings_in(value)
+    elif hasattr(node, "tolist"):
+        yield from strings_in(node.tolist())

@@ -20,20 +20,14 @@ from streamlit.testing.v1 import AppTest
 from inspections.__main__ import main as cli_main
 from inspections.errors import RecordsInvalid
 from inspections.records import DATA_PATH_ENV, load_records
-from tests.conftest import ROOT
+from tests.conftest import ROOT, strings_in
+from tests.e2e.browser import app_pages
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 CASES = yaml.safe_load((HOSTILE / "cases.yaml").read_text(encoding="utf-8"))["cases"]
 BROKEN = [c for c in CASES if not c.get("valid")]
 VALID = [c for c in CASES if c.get("valid")]
-ALL_PAGES = [
-    "pages/overview.py",
-    "pages/timeline.py",
-    "pages/themes.py",
-    "pages/recommendations.py",
-    "pages/sources.py",
-    "pages/pack.py",
-]
+ALL_PAGES = [page.script for page in app_pages()]  # read from app.py: a new page is covered
 
 
 def ids(cases):
@@ -193,17 +187,6 @@ def _markdown_bodies(at: AppTest) -> list[str]:
     return [str(e.value) for kind in MARKDOWN_ELEMENTS for e in getattr(at, kind)]
 
 
-def _strings(node):
-    if isinstance(node, str):
-        yield node
-    elif isinstance(node, dict):
-        for value in node.values():
-            yield from _strings(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _strings(value)
-
-
 @pytest.mark.parametrize("case", VALID, ids=ids(VALID))
 def test_valid_hostile_files_render_every_page(case, app):
     at = app(HOSTILE / case["file"])
@@ -227,7 +210,7 @@ def test_html_and_script_in_records_reach_the_page_only_as_text(app):
             seen_markup_text |= r"\<b\>Council" in body
         # Plotly: labels, hover data and ticks carry the text HTML-escaped (charts.esc).
         for chart in at.get("plotly_chart"):
-            for text in _strings(json.loads(chart.proto.spec)):
+            for text in strings_in(json.loads(chart.proto.spec)):
                 assert not RAW_PLOTLY_MARKUP.search(text), (page, text)
                 seen_chart_text |= "Alpha &lt;b&gt;Council&lt;/b&gt;" in text
         # Tables: the text itself, unchanged (st.dataframe draws text, never HTML).

@@ -20,7 +20,7 @@ from components.downloads import _FORMULA_START, csv_bytes, excel_bytes, neutral
 from inspections.analysis import status_counts, status_history, theme_matrix
 from inspections.frames import build_frames
 from inspections.records import DATA_PATH_ENV, load_records
-from tests.conftest import ROOT, SMALL
+from tests.conftest import ROOT, SMALL, strings_in
 
 HOSTILE = ROOT / "tests" / "hostile"
 HTML_FRAMES = build_frames(load_records(HOSTILE / "52-html-and-script-in-text.yaml"))
@@ -65,19 +65,6 @@ def test_plotly_escape_leaves_no_tags(text):
 # Charts: every figure built from the hostile records carries the text escaped.
 
 
-def _strings(node):
-    if isinstance(node, str):
-        yield node
-    elif isinstance(node, dict):
-        for value in node.values():
-            yield from _strings(value)
-    elif isinstance(node, (list, tuple)):
-        for value in node:
-            yield from _strings(value)
-    elif hasattr(node, "tolist"):
-        yield from _strings(node.tolist())
-
-
 FIGURES = {
     "timeline": lambda f: charts.timeline_figure(f.events),
     "judgements": lambda f: charts.judgements_figure(f.judgements),
@@ -93,7 +80,7 @@ FIGURES = {
 @pytest.mark.parametrize("name", FIGURES)
 def test_every_chart_escapes_record_text(name):
     figure = FIGURES[name](HTML_FRAMES).to_plotly_json()
-    texts = list(_strings(figure))
+    texts = list(strings_in(figure))
     assert texts
     raw = [t for t in texts if PLOTLY_TAGS.search(t)]
     assert raw == [], f"{name}: record text reaches plotly as markup"
@@ -101,7 +88,7 @@ def test_every_chart_escapes_record_text(name):
 
 def test_the_hostile_names_are_really_in_the_charts():
     """The check above is not vacuous: the escaped authority name is drawn."""
-    texts = list(_strings(charts.status_figure(status_counts(HTML_FRAMES)).to_plotly_json()))
+    texts = list(strings_in(charts.status_figure(status_counts(HTML_FRAMES)).to_plotly_json()))
     assert any("Alpha &lt;b&gt;Council&lt;/b&gt;" in t for t in texts)
 
 

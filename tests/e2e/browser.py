@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from inspections.records import DATA_PATH_ENV
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts" / "e2e"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -31,7 +33,6 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 VIEWPORT = {"width": 1366, "height": 900}
-DATA_ENV = "OFSTED_DASHBOARD_DATA"
 # Generous: a 2-core CI machine running a server, a browser and pytest at once can be slow.
 TIMEOUT_MS = 60_000
 # Streamlit marks the app root with the state of the script run and of the websocket.
@@ -106,7 +107,7 @@ class StreamlitServer:
     def start(self, timeout: float = 90) -> StreamlitServer:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         self._log = self.log_path.open("wb")
-        env = {**os.environ, DATA_ENV: self.data, "PYTHONUNBUFFERED": "1"}
+        env = {**os.environ, DATA_PATH_ENV: self.data, "PYTHONUNBUFFERED": "1"}
         command = [
             sys.executable,
             "-m",
