@@ -52,6 +52,10 @@ class LoadedYaml:
             loc = loc[:-1]
         return self.lines.get(loc)
 
+    def where(self, loc: Loc) -> tuple[str, int | None, Loc]:
+        """The file, line and location within the file of loc (a single file: the same loc)."""
+        return self.file, self.line_for(loc), tuple(loc)
+
 
 class _Refused(yaml.MarkedYAMLError):
     """Valid YAML that records may not use (aliases, deep nesting): reported without 'YAML syntax'."""

@@ -9,11 +9,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from inspections.errors import RecordError, RecordsInvalid, format_path
-from inspections.load import LoadedYaml, read_yaml
+from inspections.bundle import MergedYaml, parse_bundle, read_bundle
+from inspections.load import LoadedYaml
 from inspections.schema import Records
-from inspections.vocab import EVENT_KINDS
+from inspections.vocab import EVENT_KINDS, NO_OVERALL_GRADE_FROM, OVERALL
 
-DEFAULT_DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "authorities.yaml"
+DEFAULT_DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "records.yaml"
 DATA_PATH_ENV = "OFSTED_DASHBOARD_DATA"
 
 
@@ -24,12 +25,11 @@ def data_path() -> Path:
 
 
 def load_records(path: Path | str | None = None) -> Records:
-    """Read, validate and cross-check a records file; raise RecordsInvalid listing every problem."""
-    loaded = read_yaml(path or data_path())
-    return validate_loaded(loaded)
+    """Read, validate and cross-check a records file and the files it includes; raise RecordsInvalid."""
+    return validate_loaded(parse_bundle(read_bundle(path or data_path())))
 
 
-def validate_loaded(loaded: LoadedYaml) -> Records:
+def validate_loaded(loaded: LoadedYaml | MergedYaml) -> Records:
     if not isinstance(loaded.data, dict):
         raise RecordsInvalid(
             [
@@ -45,16 +45,13 @@ def validate_loaded(loaded: LoadedYaml) -> Records:
         records = Records.model_validate(loaded.data)
     except ValidationError as exc:
         raise RecordsInvalid(_schema_errors(exc, loaded)) from None
-    errors = [
-        RecordError(loaded.file, loaded.line_for(loc), format_path(loc), message)
-        for loc, message in cross_check(records)
-    ]
+    errors = [_error_at(loaded, loc, message) for loc, message in cross_check(records)]
     if errors:
         raise RecordsInvalid(errors)
     return records
 
 
-def _schema_errors(exc: ValidationError, loaded: LoadedYaml) -> list[RecordError]:
+def _schema_errors(exc: ValidationError, loaded: LoadedYaml | MergedYaml) -> list[RecordError]:
     errors = []
     seen = set()
     for err in exc.errors(include_url=False):
@@ -63,8 +60,13 @@ def _schema_errors(exc: ValidationError, loaded: LoadedYaml) -> list[RecordError
         if (loc, message) in seen:
             continue
         seen.add((loc, message))
-        errors.append(RecordError(loaded.file, loaded.line_for(loc), format_path(loc), message))
+        errors.append(_error_at(loaded, loc, message))
     return errors
+
+
+def _error_at(loaded: LoadedYaml | MergedYaml, loc: tuple, message: str) -> RecordError:
+    file, line, local = loaded.where(loc)
+    return RecordError(file, line, format_path(local), message)
 
 
 def _friendly(err: dict[str, Any], loc: tuple) -> str:
@@ -148,6 +150,7 @@ def cross_check(records: Records) -> list[tuple[tuple, str]]:
                         f"a {event.kind} event is graded: give its judgements (mark them unconfirmed if need be)",
                     )
                 )
+            problems.extend(_overall_grade_problems(event, here))
             for area in event.judgements:
                 if area not in kind.areas:
                     allowed = ", ".join(kind.areas) or "none: this kind of event is not graded"
@@ -177,6 +180,31 @@ def cross_check(records: Records) -> list[tuple[tuple, str]]:
                             )
                         )
     return problems
+
+
+def _overall_grade_problems(event, here: tuple) -> list[tuple[tuple, str]]:
+    """ILACS inspections from April 2026 have no overall grade; earlier graded ones always do."""
+    if EVENT_KINDS[event.kind].framework != "ILACS" or not event.judgements:
+        return []
+    start = event.fieldwork.start
+    cut = NO_OVERALL_GRADE_FROM.strftime("%-d %B %Y")
+    if start.earliest >= NO_OVERALL_GRADE_FROM and OVERALL in event.judgements:
+        return [
+            (
+                (*here, "judgements", OVERALL),
+                f"fieldwork starts {start}, on or after {cut}: Ofsted gives no overall effectiveness grade "
+                "under that framework, so remove it",
+            )
+        ]
+    if start.latest < NO_OVERALL_GRADE_FROM and OVERALL not in event.judgements:
+        return [
+            (
+                (*here, "judgements"),
+                f"fieldwork starts {start}, before {cut}: an ILACS inspection then had an overall effectiveness "
+                "grade; give it (mark judgements unconfirmed if need be)",
+            )
+        ]
+    return []
 
 
 def _unique(items: list[BaseModel], loc: tuple, what: str, problems: list) -> set[str]:

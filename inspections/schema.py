@@ -24,12 +24,11 @@ from inspections.vocab import (
     FINDING_KINDS,
     GRADES,
     JUDGEMENT_AREAS,
+    NATIONAL_FRAMEWORK,
     SOURCE_KINDS,
     STATUSES,
     UNCONFIRMABLE_FIELDS,
 )
-
-SCHEMA_VERSION = 1
 
 Id = Annotated[
     str,
@@ -103,6 +102,7 @@ Evidence = _vocab(EVIDENCE)
 FindingKind = _vocab(FINDING_KINDS)
 SourceKind = _vocab(SOURCE_KINDS)
 Unconfirmable = _vocab(dict.fromkeys(UNCONFIRMABLE_FIELDS))
+NationalFramework = _vocab(NATIONAL_FRAMEWORK)
 
 
 class Strict(BaseModel):
@@ -143,6 +143,9 @@ class Recommendation(Strict):
     text: Text
     themes: list[Id] = Field(min_length=1)
     paragraphs: ShortText | None = None
+    national_framework: NationalFramework | None = Field(
+        default=None, description="the National Framework outcome or enabler the report tags the point with (2025 on)"
+    )
     updates: list[StatusUpdate] = Field(default_factory=list)
 
 
@@ -158,6 +161,8 @@ class Event(Strict):
     id: Id
     kind: EventKindId
     title: ShortText | None = None
+    focus: ShortText | None = Field(default=None, description="the theme Ofsted gave a visit, in its words")
+    lead_inspector: ShortText | None = None
     fieldwork: Fieldwork
     published: DateLike | None = None
     unconfirmed: list[Unconfirmable] = Field(default_factory=list)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 
@@ -120,9 +121,35 @@ FINDING_KINDS: dict[str, str] = {"strength": "Strength", "improvement": "Area fo
 SOURCE_KINDS: dict[str, str] = {
     "ofsted-report": "Ofsted inspection report",
     "ofsted-letter": "Ofsted visit letter",
+    "official-statistics": "Official statistics",
     "council-paper": "Council paper",
     "press": "Press or trade coverage",
     "other": "Other",
 }
 
 UNCONFIRMABLE_FIELDS = ("fieldwork", "published", "kind", "judgements")
+
+# From April 2026 Ofsted gives ILACS inspections no overall effectiveness grade, only the four judgements. The rule
+# follows the fieldwork start, not publication: the first reports without it had fieldwork from 27 April 2026,
+# while Wolverhampton's (fieldwork January 2026, published June 2026) still has one.
+NO_OVERALL_GRADE_FROM = dt.date(2026, 4, 1)
+NO_OVERALL_GRADE_SOURCE = (
+    "https://www.wired-gov.net/wg/news.nsf/articles/ofsted+confirms+removal+of+headline+judgement+for+inspections"
+    "+of+local+authorities+childrens+services+27112025162500?open"
+)
+NO_OVERALL_GRADE_LABEL = "No overall grade under the framework from April 2026"
+OVERALL = "overall-effectiveness"
+
+# From 2025 each "what needs to improve" point names the Children's Social Care National Framework outcome,
+# enabler or principle it relates to (Department for Education, December 2023).
+NATIONAL_FRAMEWORK: dict[str, str] = {
+    "outcome-1": "Outcome 1: children, young people and families stay together and get the help they need",
+    "outcome-2": "Outcome 2: children and young people are supported by their family network",
+    "outcome-3": "Outcome 3: children and young people are safe in and outside of their homes",
+    "outcome-4": "Outcome 4: children in care and care leavers have stable, loving homes",
+    "enabler-1": "Enabler 1: multi-agency working is prioritised and effective",
+    "enabler-2": "Enabler 2: workforce is equipped and effective",
+    "enabler-3": "Enabler 3: leaders drive conditions for effective practice",
+    "principles": "The National Framework's principles",
+}
+NATIONAL_FRAMEWORK_SHORT: dict[str, str] = {key: label.split(":")[0] for key, label in NATIONAL_FRAMEWORK.items()}
