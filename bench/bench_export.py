@@ -60,7 +60,7 @@ def pack_route(pack: export.Pack, renderer: export.FigureRenderer) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--records", type=Path, default=ROOT / "data" / "authorities.yaml")
+    parser.add_argument("--records", type=Path, default=ROOT / "data" / "records.yaml")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each route; the median is reported")
     args = parser.parse_args()
     if export.find_chromium() is None:

@@ -51,7 +51,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT / "data" / "authorities.yaml"
+DEFAULT_DATA = ROOT / "data" / "records.yaml"
 REQUEST_TIMEOUT = 90.0  # seconds for one page run under load before it counts as unanswered
 SESSION_TTL = 2  # seconds Streamlit keeps a disconnected session (production default: 120)
 

@@ -6,7 +6,7 @@ on each rerun (pages only ever derive new frames from them).
 
 from __future__ import annotations
 
-import hashlib
+import os
 import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -18,9 +18,9 @@ from streamlit.runtime.pages_manager import PagesManager
 from components.filters import sidebar
 from components.sessions import reap_expired_sessions
 from inspections.analysis import apply_view, options_for
+from inspections.bundle import RawBundle, parse_bundle, read_bundle
 from inspections.errors import RecordError, RecordsInvalid
 from inspections.frames import Frames, build_frames
-from inspections.load import parse_yaml, read_limited
 from inspections.records import data_path, validate_loaded
 from inspections.view import Options, View
 
@@ -36,63 +36,59 @@ class Loaded:
 
 
 def load() -> Loaded:
-    """The records behind the app, validated; re-read only when the file's content changes."""
+    """The records behind the app, validated; re-read only when a file's content changes."""
     reap_expired_sessions()  # every page run starts here: a good moment to let go of visitors who have left
     path = data_path()
-    key = _stat_key(path)  # taken before reading: a change during the read makes the next run read again
-    unchanged = _unchanged_since_read(path, key)
-    if unchanged is not None:
-        return unchanged
+    seen = _READ.get(str(path))
+    if seen is not None and _settled_and_unchanged(seen[0]):
+        return seen[1]
     try:
-        raw = read_limited(path)  # never more than MAX_BYTES + 1 bytes in memory, whatever the file
-    except OSError as exc:
-        error = RecordError(str(path), None, "", f"cannot read the records file: {exc.strerror or exc}")
-        return Loaded(str(path), "", None, (error,))
-    except RecordsInvalid as exc:  # too large
+        bundle = read_bundle(path)  # each file no more than MAX_BYTES + 1 bytes in memory, whatever it is
+    except RecordsInvalid as exc:  # unreadable, too large, or an include that names no file
         return Loaded(str(path), "", None, tuple(exc.errors))
-    digest = hashlib.sha256(raw).hexdigest()
-    loaded = _load_cached(str(path), digest, raw)
-    _remember_read(path, key, loaded)
+    loaded = _load_cached(str(path), bundle.digest, bundle)
+    if loaded.digest:
+        if len(_READ) > 8:
+            _READ.clear()
+        # Stat taken after the read: a write during it leaves the file unsettled, so the next run reads again.
+        _READ[str(path)] = (_stat_keys(tuple(f.name for f in bundle.files)), loaded)
     return loaded
 
 
-# Reading and hashing the whole file on every run (twice: the router and the page each call load()) was
-# the one page cost that grew with the records (about 15 ms a run at 153 authorities). A file whose
-# size, inode and modification time are unchanged since it was read, and which was last written more than
-# _SETTLED_NS ago (so a rewrite within the file system's timestamp granularity cannot hide), is not read again.
+# Reading and hashing every file on every run (twice: the router and the page each call load()) was
+# the one page cost that grew with the records (about 15 ms a run at 153 authorities). Files whose
+# size, inode and modification time are unchanged since they were read, and which were last written more than
+# _SETTLED_NS ago (so a rewrite within the file system's timestamp granularity cannot hide), are not read again.
+# Each file's folder is watched too, so an authority file added beside the others is picked up.
 _SETTLED_NS = 2_000_000_000
-_READ: dict[str, tuple[tuple[int, int, int, int], Loaded]] = {}
+_READ: dict[str, tuple[tuple, Loaded]] = {}
+_Stat = tuple[int, int, int, int] | None
 
 
-def _stat_key(path) -> tuple[int, int, int, int] | None:
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return (stat.st_size, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns)
+def _stat_keys(names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[_Stat, ...]]:
+    stats: list[_Stat] = []
+    for name in dict.fromkeys([*names, *(os.path.dirname(n) or "." for n in names)]):
+        try:
+            info = os.stat(name)
+        except OSError:
+            stats.append(None)
+            continue
+        stats.append((info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns))
+    return names, tuple(stats)
 
 
-def _unchanged_since_read(path, key) -> Loaded | None:
-    seen = _READ.get(str(path))
-    if key is None or seen is None or seen[0] != key:
-        return None
-    if time.time_ns() - max(key[2], key[3]) < _SETTLED_NS:
-        return None
-    return seen[1]
-
-
-def _remember_read(path, key, loaded: Loaded) -> None:
-    if key is not None and loaded.digest:
-        if len(_READ) > 8:
-            _READ.clear()
-        _READ[str(path)] = (key, loaded)
+def _settled_and_unchanged(key: tuple[tuple[str, ...], tuple[_Stat, ...]]) -> bool:
+    names, stats = key
+    if _stat_keys(names) != key or None in stats:
+        return False
+    return all(time.time_ns() - max(s[2], s[3]) >= _SETTLED_NS for s in stats if s is not None)
 
 
 @st.cache_resource(show_spinner="Reading the records…", max_entries=4)
-def _load_cached(path: str, digest: str, _raw: bytes) -> Loaded:
+def _load_cached(path: str, digest: str, _bundle: RawBundle) -> Loaded:
     # Keyed on path and content digest; the leading underscore stops Streamlit hashing the bytes again.
     try:
-        records = validate_loaded(parse_yaml(_raw, path))
+        records = validate_loaded(parse_bundle(_bundle))
     except RecordsInvalid as exc:
         return Loaded(path, digest, None, tuple(exc.errors))
     return Loaded(path, digest, build_frames(records))

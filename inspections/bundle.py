@@ -86,7 +86,7 @@ def _read(path: Path, max_bytes: int) -> bytes:
         return read_limited(path, max_bytes=max_bytes)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise RecordsInvalid([RecordError(str(path), None, "", f"cannot read the file: {reason}")]) from None
+        raise RecordsInvalid([RecordError(str(path), None, "", f"cannot read the records file: {reason}")]) from None
 
 
 def included_paths(loaded: LoadedYaml, index_path: Path) -> list[Path]:

@@ -8,8 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from inspections.errors import RecordError, RecordsInvalid, format_path
 from inspections.bundle import MergedYaml, parse_bundle, read_bundle
+from inspections.errors import RecordError, RecordsInvalid, format_path
 from inspections.load import LoadedYaml
 from inspections.schema import Records
 from inspections.vocab import EVENT_KINDS, NO_OVERALL_GRADE_FROM, OVERALL

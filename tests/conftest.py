@@ -11,7 +11,7 @@ from inspections.records import load_records
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SMALL = FIXTURES / "small.yaml"
-SHIPPED = ROOT / "data" / "authorities.yaml"
+SHIPPED = ROOT / "data" / "records.yaml"
 
 
 @pytest.fixture(scope="session")

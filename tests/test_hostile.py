@@ -235,4 +235,4 @@ def test_cli_on_something_that_is_not_a_records_file(kind, tmp_path, capsys):
     assert cli_main(["validate", str(path)]) == 1
     err = capsys.readouterr().err
     reason = {"directory": "not a regular file", "fifo": "not a regular file", "missing": "No such file"}[kind]
-    assert err.startswith(f"{path}: cannot read the file: {reason}")
+    assert err.startswith(f"{path}: cannot read the records file: {reason}")

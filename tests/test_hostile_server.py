@@ -235,7 +235,7 @@ sys.addaudithook(_audit)
 def test_the_app_never_writes_to_data(monkeypatch):
     """Every page, every filter and toggle, run on the shipped data: no file under data/ is opened for writing,
     created, renamed, removed or touched, and every file's bytes and times are as they were."""
-    monkeypatch.delenv(DATA_PATH_ENV, raising=False)  # the app's default: data/authorities.yaml
+    monkeypatch.delenv(DATA_PATH_ENV, raising=False)  # the app's default: data/records.yaml
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")  # the pack page without starting a browser
     before = load_test.snapshot(DATA_DIR)
     _WATCH["writes"].clear()

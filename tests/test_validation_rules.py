@@ -260,10 +260,47 @@ def test_plain_http_is_allowed_for_sites_without_https(write_yaml):
     assert records.sources[1].url == "http://example.org/p"
 
 
-def test_no_overall_grade_is_needed(write_yaml):
+AFTER_APRIL_2026 = (
+    VALID.replace("start: 2019-04-29, end: 2019-05-03", "start: 2026-06-08, end: 2026-06-19")
+    .replace("published: 2019-06-11", "published: 2026-07-28")
+    .replace("date: 2022-02", "date: 2026-11")
+)
+
+
+def test_an_ilacs_inspection_from_april_2026_has_no_overall_grade(write_yaml):
     """From April 2026 Ofsted gives no overall-effectiveness grade; the model must not assume one."""
-    records = load_records(write_yaml(VALID.replace("overall-effectiveness: good, ", "")))
+    records = load_records(write_yaml(AFTER_APRIL_2026.replace("overall-effectiveness: good, ", "")))
     assert "overall-effectiveness" not in records.authorities[0].events[0].judgements
+
+
+def test_an_overall_grade_after_april_2026_is_refused_where_it_is_written(write_yaml):
+    path = write_yaml(AFTER_APRIL_2026)
+    with pytest.raises(RecordsInvalid) as caught:
+        load_records(path)
+    (error,) = caught.value.errors
+    assert error.path == "authorities[0].events[0].judgements.overall-effectiveness"
+    assert error.line == _line_of(AFTER_APRIL_2026, "judgements:")
+    assert "no overall effectiveness grade" in error.message and "2026-06-08" in error.message
+
+
+def test_an_ilacs_inspection_before_april_2026_without_an_overall_grade_is_refused(write_yaml):
+    with pytest.raises(RecordsInvalid) as caught:
+        load_records(write_yaml(VALID.replace("overall-effectiveness: good, ", "")))
+    (error,) = caught.value.errors
+    assert error.path == "authorities[0].events[0].judgements"
+    assert "before 1 April 2026" in error.message and "overall effectiveness grade" in error.message
+
+
+def test_fieldwork_known_only_as_a_year_that_spans_the_change_is_not_held_to_either_rule(write_yaml):
+    text = AFTER_APRIL_2026.replace("start: 2026-06-08, end: 2026-06-19", "start: 2026, end: 2026").replace(
+        "published: 2026-07-28", "published: 2026"
+    )
+    assert load_records(write_yaml(text.replace("overall-effectiveness: good, ", "")))
+    assert load_records(write_yaml(text))
+
+
+def _line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
 def test_month_only_dates_are_accepted(write_yaml):
