@@ -10,7 +10,7 @@ import pandas as pd
 
 from inspections.frames import Frames
 from inspections.view import Options, View
-from inspections.vocab import EVENT_KINDS, NO_UPDATE
+from inspections.vocab import EVENT_KINDS, GRADES, NO_UPDATE
 
 
 @dataclass(frozen=True)
@@ -55,18 +55,35 @@ def source_line(frames: Frames, publishers: pd.Series | None = None) -> str:
     return f"Source: inspection reports and letters from {named}, summarised by this dashboard. Records checked {checked_label(frames)}."
 
 
+def latest_overall_title(latest: pd.DataFrame) -> str:
+    """Each authority's latest overall grade, by name for a few authorities and counted for many, with those that
+    have none under the framework from April 2026 said so (never left out)."""
+    with_overall = latest[latest["overall_grade"] != ""]
+    without = latest[(latest["overall_grade"] == "") & (latest["overall_note"] != "")]
+    if len(latest) <= 4:
+        parts = [f"{r.authority} {r.overall_grade.lower()}" for r in with_overall.itertuples()]
+        parts += [f"{r.authority} none under the April 2026 framework" for r in without.itertuples()]
+        return ("Latest overall grades: " + names(parts)) if parts else ""
+    counts = with_overall["overall_grade"].value_counts()
+    order = [g for g in GRADES.values() if g in counts.index]
+    parts = [f"{counts[g]} {g.lower()}" for g in order]
+    if len(without):
+        parts.append(
+            f"{len(without)} with no overall grade under the April 2026 framework ({names(list(without['authority']))})"
+        )
+    return f"Latest overall grades of {len(latest)} authorities: " + names(parts) if parts else ""
+
+
 def timeline_caption(frames: Frames, view: View, options: Options) -> Caption:
     events = frames.events
     graded = events[events["graded"]].sort_values("date").groupby("authority").tail(1).sort_values("authority")
-    with_overall = graded[graded["overall_grade"] != ""]
-    if len(with_overall):
-        title = "Latest overall grades: " + names(
-            [f"{r.authority} {r.overall_grade.lower()}" for r in with_overall.itertuples()]
+    title = latest_overall_title(graded) if len(graded) else ""
+    if not title:
+        title = (
+            f"{len(events)} inspections and visits recorded"
+            if len(events)
+            else "No inspections or visits match these filters"
         )
-    elif len(events):
-        title = f"{len(events)} inspections and visits recorded"
-    else:
-        title = "No inspections or visits match these filters"
     visits = int((~events["graded"]).sum())
     summary = (
         f"Timeline of {len(events)} Ofsted inspections and visits ({len(events) - visits} graded, {visits} not graded) "

@@ -41,7 +41,7 @@ GRADE_MARKS: dict[str, Mark] = {
     "adequate": Mark(LIGHT_PURPLE, "square", "Adequate"),
     "inadequate": Mark(DARK_PINK, "x", "Inadequate"),
 }
-NO_OVERALL = Mark(DARK_GREY, "hexagon", "Graded, no overall grade")
+NO_OVERALL = Mark(DARK_GREY, "hexagon", "No overall grade (framework from April 2026)")
 UNGRADED = Mark(DARK_GREY, "circle", "Visit (not graded)")
 
 
@@ -230,7 +230,7 @@ def _mark(key: str) -> Mark:
 
 
 def _short_grade(key: str) -> str:
-    return {"requires-improvement": "RI", "no-overall": "Graded", "ungraded": "Visit"}.get(key, _mark(key).text)
+    return {"requires-improvement": "RI", "no-overall": "No overall", "ungraded": "Visit"}.get(key, _mark(key).text)
 
 
 def _add_eras(fig: go.Figure, events: pd.DataFrame) -> None:

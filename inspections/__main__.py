@@ -1,4 +1,4 @@
-"""Command line: `python -m inspections validate [PATH]` and `python -m inspections schema`."""
+"""Command line: `python -m inspections validate [PATH]`, `crosscheck [PATH]` and `schema`."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from inspections.crosscheck import DEFAULT_STATISTICS, StatisticsUnreadable, crosscheck, read_statistics
 from inspections.errors import RecordsInvalid
 from inspections.records import data_path, load_records
 from inspections.schema import json_schema
@@ -17,6 +18,13 @@ def main(argv: list[str] | None = None) -> int:
     validate = commands.add_parser("validate", help="check a records file and list every problem")
     validate.add_argument("path", nargs="?", help="records file (default: the app's data file)")
     commands.add_parser("schema", help="print the JSON Schema of the records, for editors")
+    check = commands.add_parser(
+        "crosscheck", help="compare the records' ILACS inspections with Ofsted's official statistics"
+    )
+    check.add_argument("path", nargs="?", help="records file (default: the app's data file)")
+    check.add_argument(
+        "--statistics", default=str(DEFAULT_STATISTICS), help="Ofsted's inspection outcomes statistics (ODS)"
+    )
     args = parser.parse_args(argv)
 
     if args.command == "schema":
@@ -32,8 +40,25 @@ def main(argv: list[str] | None = None) -> int:
         count = len(exc.errors)
         print(f"{path}: {count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
         return 1
+    if args.command == "crosscheck":
+        return _crosscheck(records, args.statistics)
     print(summary_line(records, path))
     return 0
+
+
+def _crosscheck(records, statistics: str) -> int:
+    try:
+        rows = read_statistics(statistics)
+    except StatisticsUnreadable as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    found = crosscheck(records, rows)
+    for disagreement in found:
+        print(disagreement)
+    compared = sum(1 for row in rows if row.ons_code in {a.ons_code for a in records.authorities})
+    verdict = f"{len(found)} disagreement{'s' if len(found) != 1 else ''}" if found else "no disagreements"
+    print(f"{compared} ILACS inspections in the statistics compared with the records: {verdict}")
+    return 1 if found else 0
 
 
 def summary_line(records, path) -> str:

@@ -188,7 +188,7 @@ def latest_judgements(frames: Frames) -> pd.DataFrame:
     latest = graded.sort_values("date").groupby("authority_id").tail(1)
     judgements = frames.judgements[frames.judgements["event_id"].isin(set(latest["event_id"]))]
     return judgements.merge(
-        latest[["event_id", "kind_label", "fieldwork", "published", "note"]], on="event_id", how="left"
+        latest[["event_id", "kind_label", "fieldwork", "published", "note", "overall_note"]], on="event_id", how="left"
     ).reset_index(drop=True)
 
 
@@ -211,6 +211,7 @@ def authority_summary(frames: Frames) -> pd.DataFrame:
                 "latest_published": mine["published"].iloc[0] if len(mine) else "",
                 "latest_fieldwork": mine["fieldwork"].iloc[0] if len(mine) else "",
                 "overall_grade": _overall(mine),
+                "overall_note": mine["overall_note"].iloc[0] if len(mine) else "",
                 "judgements": "; ".join(f"{r.area}: {r.grade}" for r in mine.itertuples()),
                 "grades_confirmed": not bool(mine["unconfirmed"].any()) if len(mine) else True,
                 "latest_note": mine["note"].iloc[0] if len(mine) else "",
@@ -243,6 +244,15 @@ def regional_summary(frames: Frames) -> list[str]:
             for r in graded.itertuples()
         ]
         lines.append("Latest overall effectiveness grades: " + "; ".join(parts) + ".")
+    for note, group in summary[(summary["overall_grade"] == "") & (summary["overall_note"] != "")].groupby(
+        "overall_note", sort=False
+    ):
+        parts = [
+            f"{r.authority} ({r.judgements.lower()}{'' if r.grades_confirmed else '; grades not confirmed'}, "
+            f"published {r.latest_published})"
+            for r in group.itertuples()
+        ]
+        lines.append(f"{note}, so the latest four judgements instead: " + "; ".join(parts) + ".")
     total = summary["recommendations"].sum()
     open_ = summary["open_recommendations"].sum()
     none = summary["no_update_found"].sum()

@@ -22,6 +22,11 @@ _ROWS = [
         "overall_grade",
         "Overall effectiveness grade; empty for ungraded visits and for inspections without an overall grade (from April 2026)",
     ),
+    (
+        "Events",
+        "overall_note",
+        "Why a graded inspection shows no overall grade: 'No overall grade under the framework from April 2026' (Ofsted no longer gives one), as distinct from 'Overall grade not known'",
+    ),
     ("Events", "unconfirmed", "Fields of the record that no source confirms"),
     ("Judgements", "area / grade", "Each graded judgement area and Ofsted's grade"),
     ("Findings", "kind", "Strength or area for improvement found by Ofsted"),
@@ -38,6 +43,11 @@ _ROWS = [
         "Recommendations",
         "evidence",
         "Who reports the latest status: a later Ofsted inspection, the council's own papers, or another source",
+    ),
+    (
+        "Recommendations",
+        "national_framework",
+        "From 2025, the Children's Social Care National Framework outcome or enabler Ofsted tags the point with (for example Outcome 3, Enabler 2); our own themes are kept beside it",
     ),
     ("Recommendations", "open", "True unless Ofsted found it improved or the council reported it complete"),
     ("Recommendations", "age_days", "For open recommendations: days from the event's publication to the records check"),

@@ -16,8 +16,10 @@ from inspections.vocab import (
     GRADE_RANK,
     GRADES,
     JUDGEMENT_AREAS,
+    NATIONAL_FRAMEWORK_SHORT,
     NO_UPDATE,
     STATUS_LABELS,
+    overall_grade_note,
 )
 
 
@@ -93,6 +95,7 @@ def build_frames(records: Records) -> Frames:
                     if event.published
                     else "Not confirmed",
                     "overall_grade": GRADES.get(event.judgements.get("overall-effectiveness", ""), ""),
+                    "overall_note": overall_grade_note(event.kind, event.fieldwork.start.earliest, event.judgements),
                     "grades": "; ".join(f"{JUDGEMENT_AREAS[a]}: {GRADES[g]}" for a, g in event.judgements.items()),
                     "unconfirmed": ", ".join(event.unconfirmed),
                     "note": event.note or "",
@@ -149,6 +152,7 @@ def build_frames(records: Records) -> Frames:
                         "text": rec.text,
                         "themes": list(rec.themes),
                         "theme_labels": ", ".join(theme_labels[t] for t in rec.themes),
+                        "national_framework": NATIONAL_FRAMEWORK_SHORT.get(rec.national_framework or "", ""),
                         "paragraphs": rec.paragraphs or "",
                         "status_id": status,
                         "status": STATUS_LABELS[status],
@@ -225,6 +229,7 @@ _COLUMNS = {
         "fieldwork",
         "published",
         "overall_grade",
+        "overall_note",
         "grades",
         "unconfirmed",
         "note",
@@ -257,6 +262,7 @@ _COLUMNS = {
         "text",
         "themes",
         "theme_labels",
+        "national_framework",
         "paragraphs",
         "status_id",
         "status",

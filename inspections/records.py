@@ -12,7 +12,7 @@ from inspections.bundle import MergedYaml, parse_bundle, read_bundle
 from inspections.errors import RecordError, RecordsInvalid, format_path
 from inspections.load import LoadedYaml
 from inspections.schema import Records
-from inspections.vocab import EVENT_KINDS, NO_OVERALL_GRADE_FROM, OVERALL
+from inspections.vocab import EVENT_KINDS, NO_OVERALL_GRADE_FROM, OVERALL, without_overall_grade
 
 DEFAULT_DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "records.yaml"
 DATA_PATH_ENV = "OFSTED_DASHBOARD_DATA"
@@ -188,7 +188,7 @@ def _overall_grade_problems(event, here: tuple) -> list[tuple[tuple, str]]:
         return []
     start = event.fieldwork.start
     cut = NO_OVERALL_GRADE_FROM.strftime("%-d %B %Y")
-    if start.earliest >= NO_OVERALL_GRADE_FROM and OVERALL in event.judgements:
+    if without_overall_grade(event.kind, start.earliest) and OVERALL in event.judgements:
         return [
             (
                 (*here, "judgements", OVERALL),
@@ -196,7 +196,7 @@ def _overall_grade_problems(event, here: tuple) -> list[tuple[tuple, str]]:
                 "under that framework, so remove it",
             )
         ]
-    if start.latest < NO_OVERALL_GRADE_FROM and OVERALL not in event.judgements:
+    if not without_overall_grade(event.kind, start.latest) and OVERALL not in event.judgements:
         return [
             (
                 (*here, "judgements"),

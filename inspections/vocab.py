@@ -138,7 +138,21 @@ NO_OVERALL_GRADE_SOURCE = (
     "+of+local+authorities+childrens+services+27112025162500?open"
 )
 NO_OVERALL_GRADE_LABEL = "No overall grade under the framework from April 2026"
+OVERALL_NOT_KNOWN_LABEL = "Overall grade not known"
 OVERALL = "overall-effectiveness"
+
+
+def without_overall_grade(kind: str, fieldwork_start: dt.date) -> bool:
+    """Whether an event of this kind, with fieldwork starting no earlier than this day, has no overall grade."""
+    return EVENT_KINDS[kind].framework == "ILACS" and fieldwork_start >= NO_OVERALL_GRADE_FROM
+
+
+def overall_grade_note(kind: str, fieldwork_start: dt.date, judgements: dict[str, str]) -> str:
+    """Why a graded event shows no overall grade ("" when it has one, or is not graded)."""
+    if not judgements or OVERALL in judgements:
+        return ""
+    return NO_OVERALL_GRADE_LABEL if without_overall_grade(kind, fieldwork_start) else OVERALL_NOT_KNOWN_LABEL
+
 
 # From 2025 each "what needs to improve" point names the Children's Social Care National Framework outcome,
 # enabler or principle it relates to (Department for Education, December 2023).

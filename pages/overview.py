@@ -30,7 +30,7 @@ for i, row in enumerate(summary.itertuples()):
             unconfirmed = "" if row.grades_confirmed else " (not confirmed)"
             st.markdown(f"**Overall effectiveness: {row.overall_grade}**{unconfirmed}")
         elif row.latest_graded_event:
-            st.markdown("**No overall grade given at the latest graded inspection**")
+            st.markdown(f"**{row.overall_note or 'No overall grade given at the latest graded inspection'}**")
         else:
             st.markdown("**No graded inspection in this selection**")
         if row.latest_graded_event:
