@@ -20,6 +20,7 @@ if loaded.errors:
 
 PAGES = [
     st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("pages/region.py", title="The region side by side", icon=":material/map:", url_path="region"),
     st.Page("pages/timeline.py", title="Judgement timeline", icon=":material/timeline:", url_path="timeline"),
     st.Page("pages/themes.py", title="Recurring themes", icon=":material/grid_on:", url_path="themes"),
     st.Page(

@@ -27,8 +27,10 @@ def chart_block(
     file_stem: str,
     on_select: str = "ignore",
     selection_mode: str | tuple[str, ...] = "points",
+    for_view: bool = True,
 ):
-    """Title, subtitle, the chart, its source line, a one-sentence summary and the table behind it."""
+    """Title, subtitle, the chart, its source line, a one-sentence summary and the table behind it. for_view=False
+    for a chart of the whole region whatever the sidebar says: its file names then do not name the sidebar's choice."""
     st.subheader(md_escape(caption.title), anchor=False)  # captions carry authority names and theme labels
     st.caption(md_escape(caption.subtitle))
     config = {
@@ -46,13 +48,15 @@ def chart_block(
     )
     st.caption(md_escape(caption.source))
     st.markdown(f"**In words:** {md_escape(caption.summary)}")
-    chart_downloads(key, caption, figure, table, file_stem=file_stem)
+    chart_downloads(key, caption, figure, table, file_stem=file_stem, for_view=for_view)
     with st.expander("Table of the numbers behind this chart"):
         st.dataframe(table, hide_index=True, width="stretch", column_config=_link_columns(table))
     return event
 
 
-def chart_downloads(key: str, caption: Caption, figure: go.Figure, table: pd.DataFrame, *, file_stem: str) -> None:
+def chart_downloads(
+    key: str, caption: Caption, figure: go.Figure, table: pd.DataFrame, *, file_stem: str, for_view: bool = True
+) -> None:
     """One row of downloads under a chart: print-ready PNG, SVG and PDF (drawn on the server when clicked), and
     the numbers as CSV and Excel. Without Chromium the image buttons are disabled and say why."""
     problem = export.chromium_problem()
@@ -62,7 +66,9 @@ def chart_downloads(key: str, caption: Caption, figure: go.Figure, table: pd.Dat
         column.download_button(
             f"Download {kind.label}",
             _print_file(figure, caption, fmt),
-            file_name=view_filename(file_stem, kind.extension),
+            file_name=view_filename(file_stem, kind.extension)
+            if for_view
+            else safe_filename(file_stem, extension=kind.extension),
             mime=kind.mime,
             key=f"{fmt}_{key}",
             icon=":material/image:",
@@ -72,7 +78,7 @@ def chart_downloads(key: str, caption: Caption, figure: go.Figure, table: pd.Dat
             width="stretch",
         )
     notes = [caption.title, caption.subtitle, caption.source]
-    _table_downloads(key, table, file_stem, notes, columns[3:], for_view=True)
+    _table_downloads(key, table, file_stem, notes, columns[3:], for_view=for_view)
     if problem:
         st.caption(f"**Print downloads are unavailable.** {problem}")  # our own words, not records text
 

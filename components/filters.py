@@ -7,11 +7,14 @@ import streamlit as st
 
 from components.blocks import md_escape
 from inspections.frames import Frames
+from inspections.region import GROUPS
 from inspections.view import Options, View, parse_query, to_query
 from inspections.vocab import EVENT_KINDS
 
 _KEYS = {"authorities": "f_authorities", "years": "f_years", "kinds": "f_kinds", "themes": "f_themes"}
 _NOTICES = "f_notices"
+_GROUP = "f_group"
+_ALL = "all"
 # The filter values, kept outside widget state: Streamlit forgets a widget's value when the page
 # changes (the widget on the new page is a different widget), so each run re-seeds the widgets from here.
 _VALUES = "f_values"
@@ -44,6 +47,24 @@ def _remember() -> None:
     st.session_state[_NOTICES] = []
 
 
+def _choose_group(options: Options) -> None:
+    """Widget callback: a group replaces the authority choice; the picker then returns to its prompt."""
+    group = st.session_state.get(_GROUP)
+    if group:
+        members = options.authorities if group == _ALL else GROUPS[group][1]
+        _remember()
+        st.session_state[_VALUES]["authorities"] = [a for a in options.authorities if a in members]
+    st.session_state[_GROUP] = None
+
+
+def _group_choices(options: Options) -> dict[str, str]:
+    """The groups the records can show (each with at least two of its authorities), then every authority."""
+    offered = {
+        key: label for key, (label, members) in GROUPS.items() if len(set(members) & set(options.authorities)) >= 2
+    }
+    return {**offered, _ALL: f"All {len(options.authorities)} authorities"}
+
+
 def _known(name: str, value, options: Options):
     """A remembered filter value without anything the options do not offer. A browser only sends options it
     was given, but a hand-made websocket client can send any text as a widget value."""
@@ -70,6 +91,17 @@ def sidebar(frames: Frames, options: Options) -> View:
             key=_KEYS["authorities"],
             on_change=_remember,
             placeholder="Choose authorities",
+        )
+        groups = _group_choices(options)
+        st.selectbox(
+            "Or compare a group",
+            list(groups),
+            index=None,
+            format_func=groups.get,
+            key=_GROUP,
+            on_change=_choose_group,
+            args=(options,),
+            placeholder="Choose a group of authorities",
         )
         if options.first_year < options.last_year:
             first, last = st.slider(

@@ -7,6 +7,7 @@ from dataclasses import replace
 import pandas as pd
 
 from inspections.frames import Frames
+from inspections.region import default_authorities
 from inspections.view import Options, View
 from inspections.vocab import CLOSED_STATUSES, EVENT_KINDS, NO_UPDATE, STATUS_LABELS
 
@@ -15,8 +16,10 @@ RECURRING_AT = 2  # a theme raised at this many separate events is "recurring"
 
 def options_for(frames: Frames) -> Options:
     years = frames.events["date"].dt.year
+    authorities = tuple(frames.authorities["authority_id"])
     return Options(
-        authorities=tuple(frames.authorities["authority_id"]),
+        authorities=authorities,
+        default_authorities=default_authorities(authorities),
         kinds=tuple(k for k in EVENT_KINDS if k in set(frames.events["event_kind"])),
         themes=tuple(frames.themes["theme_id"]),
         first_year=int(years.min()) if len(years) else 2000,

@@ -21,6 +21,11 @@ class Options:
     themes: tuple[str, ...]
     first_year: int
     last_year: int
+    default_authorities: tuple[str, ...] = ()  # what a first visit shows; empty means every authority
+
+    @property
+    def starting_authorities(self) -> tuple[str, ...]:
+        return self.default_authorities or self.authorities
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,7 @@ class View:
 
     @classmethod
     def default(cls, options: Options) -> View:
-        return cls(options.authorities, options.first_year, options.last_year, options.kinds, options.themes)
+        return cls(options.starting_authorities, options.first_year, options.last_year, options.kinds, options.themes)
 
     def is_default(self, options: Options) -> bool:
         return self == View.default(options)
@@ -76,7 +81,7 @@ def parse_query(params: Mapping[str, str | Sequence[str]], options: Options) -> 
         if dropped:
             notices.append(f"Ignored unknown {what} {', '.join(_show(v) for v in dropped[:5])} in the link.")
         if not kept:
-            notices.append(f"No known {what} in the link, so all are shown.")
+            notices.append(f"No known {what} in the link, so the usual {what} choice is shown.")
             return None
         return kept
 
@@ -110,7 +115,7 @@ def parse_query(params: Mapping[str, str | Sequence[str]], options: Options) -> 
 def to_query(view: View, options: Options) -> dict[str, str]:
     """Query parameters that reproduce view; settings left at their default are omitted to keep links short."""
     params: dict[str, str] = {}
-    if view.authorities != options.authorities:
+    if view.authorities != options.starting_authorities:
         params["la"] = ",".join(view.authorities)
     if view.first_year != options.first_year:
         params["from"] = str(view.first_year)

@@ -155,15 +155,16 @@ def overall_grade_note(kind: str, fieldwork_start: dt.date, judgements: dict[str
 
 
 # From 2025 each "what needs to improve" point names the Children's Social Care National Framework outcome,
-# enabler or principle it relates to (Department for Education, December 2023).
+# enabler or principle it relates to (Department for Education, December 2023). The enablers' numbers are as
+# South Tyneside's 2026 report prints them ("enabler 2, leaders drive conditions for effective practice").
 NATIONAL_FRAMEWORK: dict[str, str] = {
     "outcome-1": "Outcome 1: children, young people and families stay together and get the help they need",
     "outcome-2": "Outcome 2: children and young people are supported by their family network",
     "outcome-3": "Outcome 3: children and young people are safe in and outside of their homes",
     "outcome-4": "Outcome 4: children in care and care leavers have stable, loving homes",
     "enabler-1": "Enabler 1: multi-agency working is prioritised and effective",
-    "enabler-2": "Enabler 2: workforce is equipped and effective",
-    "enabler-3": "Enabler 3: leaders drive conditions for effective practice",
+    "enabler-2": "Enabler 2: leaders drive conditions for effective practice",
+    "enabler-3": "Enabler 3: the workforce is equipped and effective",
     "principles": "The National Framework's principles",
 }
 NATIONAL_FRAMEWORK_SHORT: dict[str, str] = {key: label.split(":")[0] for key, label in NATIONAL_FRAMEWORK.items()}

@@ -1,0 +1,187 @@
+"""The region page's charts and tables, each with its words: built from every authority's records, whatever the
+sidebar's authority choice, because the point of the page is the whole North East side by side."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components import captions, region_charts
+from components.captions import Caption
+from components.exhibits import Exhibit
+from inspections import england, region
+from inspections.frames import Frames
+from inspections.vocab import GRADES
+
+OUTSTANDING = GRADES["outstanding"]
+
+
+def region_source(frames: Frames, latest: pd.DataFrame) -> str:
+    events = frames.events[frames.events["event_id"].isin(set(latest.get("event_id", pd.Series(dtype=str)).dropna()))]
+    return captions.source_line(frames, events["publisher"])
+
+
+def grid(frames: Frames) -> Exhibit | None:
+    latest = region.latest_ilacs(frames)
+    if latest.empty or "leaders_id" not in latest:
+        return None
+    n = len(latest)
+    counts = region.grade_counts(latest)
+    best = counts[counts["grade_id"] == "outstanding"].set_index("area")["count"]
+    weakest = counts[counts["grade_id"].isin(["requires-improvement", "inadequate"])].groupby("area")["count"].sum()
+    top_area = best.idxmax() if best.max() else ""
+    caption = Caption(
+        title=(
+            f"{best.max()} of {n} authorities are outstanding for {top_area.lower()}"
+            if top_area
+            else f"Latest judgements of {n} authorities"
+        ),
+        subtitle=f"Latest ILACS judgements of the {n} North East authorities, four judgements each; * not confirmed",
+        source=region_source(frames, latest),
+        summary=(
+            f"Grid of the latest four ILACS judgements for {n} authorities. Outstanding: "
+            + ", ".join(f"{area.lower()} {count}" for area, count in best.items())
+            + ". Requires improvement or inadequate: "
+            + ", ".join(f"{area.lower()} {count}" for area, count in weakest.items())
+            + "."
+        ),
+    )
+    table = region.region_table(latest)
+    return Exhibit(
+        "region-grid",
+        "The region's latest four judgements",
+        caption,
+        region_charts.grid_figure(latest),
+        table,
+        "north-east-latest-judgements",
+    )
+
+
+def grade_map(frames: Frames, area: str = "leaders") -> Exhibit | None:
+    latest = region.latest_ilacs(frames)
+    if latest.empty or f"{area}_id" not in latest:
+        return None
+    label = region.FOUR[area]
+    codes = dict(zip(frames.authorities["authority_id"], frames.authorities["ons_code"], strict=True))
+    counts = latest[f"{area}_id"].value_counts()
+    parts = [f"{counts[g]} {GRADES[g].lower()}" for g in GRADES if g in counts.index]
+    caption = Caption(
+        title=f"{label}: " + captions.names(parts),
+        subtitle=f"Latest ILACS grade for {label.lower()}, {len(latest)} North East authorities; colour and pattern show the grade, which each label names; * not confirmed",
+        source=region_source(frames, latest) + " " + region_charts.MAP_ATTRIBUTION,
+        summary=(
+            f"Map of the North East's authorities by their latest grade for {label.lower()}: "
+            + "; ".join(
+                f"{r['authority']} {str(r.get(area) or 'not graded').lower()}" for r in latest.to_dict("records")
+            )
+            + "."
+        ),
+    )
+    table = latest[["authority", area, "event_label", "published"]].rename(
+        columns={
+            "authority": "Authority",
+            area: label,
+            "event_label": "Latest ILACS inspection",
+            "published": "Published",
+        }
+    )
+    figure = region_charts.map_figure(latest, codes, area)
+    return Exhibit(f"region-map-{area}", f"Map: {label.lower()}", caption, figure, table, f"north-east-map-{area}")
+
+
+def england_context(frames: Frames) -> Exhibit | None:
+    latest = region.latest_ilacs(frames)
+    codes = set(frames.authorities["ons_code"])
+    if latest.empty or not england.ENGLAND_CSV.exists():
+        return None
+    shares = england.grade_shares(england.read_england(), codes)
+    shares = shares[shares["area_id"].isin(region.FOUR)]
+    shares = shares.assign(where=shares["where"].replace({"North East": f"North East, {england.AS_AT}"}))
+    ours = region.grade_counts(latest)
+    graded = ours.groupby("area_id")["count"].transform("sum")
+    now = ours.assign(
+        where=f"North East now ({captions.checked_label(frames)})",
+        authorities=ours["count"],
+        of=graded,
+        share=(100 * ours["count"] / graded.where(graded > 0)).round(1).fillna(0.0),
+    ).drop(columns=["count"])
+    table = pd.concat([shares, now], ignore_index=True)
+    table["order"] = table["area_id"].map({a: i for i, a in enumerate(region.FOUR)})
+    table = table.sort_values(["order"], kind="stable").drop(columns=["order"])
+    eng = shares[(shares["where"] == "England") & (shares["grade_id"] == "outstanding")].set_index("area")["share"]
+    ne = now[now["grade_id"] == "outstanding"].set_index("area")["share"]
+    caption = Caption(
+        title="The North East has a larger share of outstanding judgements than England"
+        if (ne.reindex(eng.index).fillna(0) > eng).sum() >= 3
+        else "The North East's judgements beside England's",
+        subtitle=(
+            f"Share of authorities at each grade, per judgement: England ({england.AS_AT}, official statistics), "
+            f"the North East in the same statistics, and the North East now from these records"
+        ),
+        source=f"Source: {england.SOURCE_TITLE}; Ofsted inspection reports summarised by this dashboard. Records checked {captions.checked_label(frames)}.",
+        summary=(
+            "Outstanding shares, England then the North East now: "
+            + "; ".join(
+                f"{area.lower()} {eng.get(area, 0):.0f}% and {ne.get(area, 0):.0f}%" for area in region.FOUR.values()
+            )
+            + "."
+        ),
+    )
+    shown = table[["area", "where", "grade", "authorities", "of", "share"]].rename(
+        columns={
+            "area": "Judgement",
+            "where": "Where and when",
+            "grade": "Grade",
+            "authorities": "Authorities",
+            "of": "Of",
+            "share": "Share (%)",
+        }
+    )
+    return Exhibit(
+        "england",
+        "England beside the North East",
+        caption,
+        region_charts.england_figure(table),
+        shown,
+        "england-and-north-east-grades",
+    )
+
+
+def next_inspections(frames: Frames) -> Exhibit | None:
+    windows = region.next_inspection_windows(frames)
+    if windows.empty:
+        return None
+    past = windows[windows["estimate"] == "Past the usual window"]
+    caption = Caption(
+        title="When each authority's next inspection would usually fall",
+        subtitle=(
+            "An estimate from the ILACS framework's usual cycle (about three years after the last inspection, give or "
+            "take six months), measured at the records check; not a prediction of Ofsted's plans"
+        ),
+        source=f"Source: Ofsted inspection reports summarised by this dashboard; cycle as summarised at {region.CADENCE_SOURCE}",
+        summary=f"Table of {len(windows)} authorities' last ILACS inspection and usual window for the next; {len(past)} past the usual window.",
+    )
+    table = windows.rename(
+        columns={
+            "authority": "Authority",
+            "last_inspection": "Last ILACS inspection",
+            "fieldwork_started": "Its fieldwork began",
+            "months_since": "Months since, at records check",
+            "window_opens": "Usual window opens (estimate)",
+            "window_closes": "Usual window closes (estimate)",
+            "estimate": "At the records check",
+        }
+    )
+    return Exhibit(
+        "next-inspections",
+        "When the next inspection would usually fall",
+        caption,
+        None,
+        table,
+        "next-inspection-windows",
+    )
+
+
+def exhibits(frames: Frames) -> list[Exhibit]:
+    """The region page's exhibits, for the committee pack (the map by impact of leaders)."""
+    built = [grid(frames), grade_map(frames), england_context(frames), next_inspections(frames)]
+    return [e for e in built if e is not None]

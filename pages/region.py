@@ -1,0 +1,64 @@
+"""The region: every North East authority's latest four judgements side by side, a map, England, next inspections."""
+
+import streamlit as st
+
+from components import region_exhibits
+from components.blocks import chart_block, table_with_downloads
+from components.data import derived, page_context
+from inspections import region
+
+ctx = page_context()
+
+st.title("The North East side by side", anchor=False)
+st.markdown(
+    "Every authority's latest ILACS inspection, whatever the sidebar's choice of authorities: the four judgements "
+    "Ofsted gives every council (since April 2026 it gives no overall grade), a map, how the region compares with "
+    "England, and when each next inspection would usually fall."
+)
+
+grid = derived(ctx, region_exhibits.grid, everything=True)
+if grid is None:
+    st.warning("No ILACS inspection is recorded, so there is nothing to compare.")
+    st.stop()
+
+sort_labels = {"authority": "Authority (A to Z)", **{k: f"{v} (weakest first)" for k, v in region.FOUR.items()}}
+sort_by = st.selectbox("Sort the table by", list(sort_labels), format_func=sort_labels.get, key="region_sort")
+latest = derived(ctx, region.latest_ilacs, everything=True)
+table = region.region_table(latest, sort_by)
+st.subheader("Latest four judgements", anchor=False)
+st.caption("Care leavers became a judgement of its own in January 2023; before that it was one with children in care.")
+table_with_downloads("region_table", table, file_stem="north-east-latest-judgements")
+
+chart_block("region_grid", grid.caption, grid.figure, grid.table, file_stem=grid.file_stem, for_view=False)
+
+area = st.radio(
+    "Colour the map by",
+    list(region.FOUR),
+    format_func=region.FOUR.get,
+    horizontal=True,
+    key="region_map_area",
+)
+chosen_map = derived(ctx, region_exhibits.grade_map, area, everything=True)
+chart_block(
+    "region_map",
+    chosen_map.caption,
+    chosen_map.figure,
+    chosen_map.table,
+    file_stem=chosen_map.file_stem,
+    for_view=False,
+)
+
+context = derived(ctx, region_exhibits.england_context, everything=True)
+if context is not None:
+    chart_block("england", context.caption, context.figure, context.table, file_stem=context.file_stem, for_view=False)
+
+upcoming = derived(ctx, region_exhibits.next_inspections, everything=True)
+if upcoming is not None:
+    st.subheader(upcoming.caption.title, anchor=False)
+    st.markdown(
+        f"**An estimate, not a prediction.** {upcoming.caption.subtitle}. After an inadequate judgement Ofsted "
+        "monitors the council and re-inspects when ready, so there is no usual window. Ofsted does not publish its "
+        "plans; a report published since the records were checked would not be counted here."
+    )
+    table_with_downloads("next_inspections", upcoming.table, file_stem=upcoming.file_stem)
+    st.caption(upcoming.caption.source)
