@@ -295,19 +295,27 @@ def judgements_figure(judgements: pd.DataFrame) -> go.Figure:
     return fig
 
 
+# The matrix shades a fixed scale of counts, not the largest count shown, so two pasted matrices compare.
+MATRIX_TOP = 6
+MANY_COLUMNS = 6  # from this many authorities, column headings use short names (full names on hover and in tables)
+
+
+def short_authority(name: str) -> str:
+    """A short heading for a narrow column: 'Newcastle upon Tyne' -> 'Newcastle', 'Stockton-on-Tees' -> 'Stockton'."""
+    short = re.sub(r" upon Tyne$|-on-Tees$", "", name)
+    return (
+        short.replace(" and Cleveland", " & Cleveland")
+        .replace("North Tyneside", "N. Tyneside")
+        .replace("South Tyneside", "S. Tyneside")
+    )
+
+
 def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
-    """Themes (rows) by authorities (columns); each cell's count is written in it, and recurring cells say so."""
+    """Themes (rows) by authorities (columns); each cell's count is written in it, and recurring cells are outlined."""
     themes = list(dict.fromkeys(matrix["theme"]))
     authorities = list(dict.fromkeys(matrix["authority"]))
     grid = matrix.pivot(index="theme", columns="authority", values="events").reindex(index=themes, columns=authorities)
-    recurring = matrix.pivot(index="theme", columns="authority", values="recurring").reindex(
-        index=themes, columns=authorities
-    )
-    text = [
-        [f"{int(n)} – recurring" if rec else ("–" if n == 0 else str(int(n))) for n, rec in zip(r1, r2, strict=True)]
-        for r1, r2 in zip(grid.to_numpy(), recurring.to_numpy(), strict=True)
-    ]
-    top = max(int(grid.to_numpy().max()) if grid.size else 1, 1)
+    text = [["–" if n == 0 else str(int(n)) for n in row] for row in grid.to_numpy()]
     scale = [[0.0, "#FFFFFF"], [0.01, SEQUENTIAL[4]], [0.5, SEQUENTIAL[2]], [1.0, SEQUENTIAL[0]]]
     fig = go.Figure(
         go.Heatmap(
@@ -316,19 +324,31 @@ def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
             y=[esc(t) for t in themes],
             text=text,
             texttemplate="%{text}",
-            textfont={"size": 13},
+            textfont={"size": 14},
             colorscale=scale,
             zmin=0,
-            zmax=top,
+            zmax=MATRIX_TOP,
             xgap=3,
             ygap=3,
             showscale=False,  # every cell carries its number, so a colour key would only repeat it
             hoverinfo="skip",
         )
     )
+    cells = matrix.assign(authority=matrix["authority"].map(esc), theme=matrix["theme"].map(esc))
+    recurring = cells[cells["recurring"]]
+    if len(recurring):
+        fig.add_trace(
+            go.Scatter(
+                x=recurring["authority"],
+                y=recurring["theme"],
+                mode="markers",
+                name="Recurring: raised at two or more inspections or visits (outlined)",
+                marker={"symbol": "square-open", "size": 26, "color": "#0B0C0C", "line": {"width": 2.5}},
+                hoverinfo="skip",
+            )
+        )
     # Heatmap cells cannot be selected by a click, so a near-invisible square marks each cell's centre:
     # clicking it selects that cell (the page then lists the findings behind it).
-    cells = matrix.assign(authority=matrix["authority"].map(esc), theme=matrix["theme"].map(esc))
     fig.add_trace(
         go.Scatter(
             x=cells["authority"],
@@ -345,10 +365,18 @@ def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
             unselected={"marker": {"opacity": 1}},
         )
     )
-    base_layout(fig, height=140 + 34 * max(len(themes), 1))
-    fig.update_layout(clickmode="event+select", dragmode=False)
+    base_layout(fig, height=170 + 34 * max(len(themes), 1))
+    fig.update_layout(clickmode="event+select", dragmode=False, legend={"y": -0.01, "yanchor": "top"})
     fig.update_yaxes(autorange="reversed", automargin=True, title=None, showgrid=False)
-    fig.update_xaxes(side="top", title=None, showgrid=False)
+    headings = [esc(short_authority(a)) if len(authorities) >= MANY_COLUMNS else esc(a) for a in authorities]
+    fig.update_xaxes(
+        side="top",
+        title=None,
+        showgrid=False,
+        tickvals=[esc(a) for a in authorities],
+        ticktext=headings,
+        tickangle=-45 if len(authorities) >= MANY_COLUMNS else 0,
+    )
     return fig
 
 

@@ -29,6 +29,7 @@ class Exhibit:
     figure: go.Figure | None
     table: pd.DataFrame
     file_stem: str
+    cites: tuple[str, ...] = ()  # addresses of sources beyond the view's own rows (the region's exhibits)
 
     def item(self, *, with_chart: bool, with_table: bool) -> PackItem:
         """This exhibit as a pack item; the figure laid out for print."""
@@ -205,9 +206,10 @@ _BUILDERS: tuple[Callable[[Frames, View, Options], Exhibit | None], ...] = (
 )
 
 
-def cited_sources(frames: Frames) -> pd.DataFrame:
-    """The sources behind the rows of this view (events, findings, recommendations, updates), Ofsted's first."""
-    cited: set[str] = set()
+def cited_sources(frames: Frames, also: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The sources behind the rows of this view (events, findings, recommendations, updates) and any other
+    addresses given, Ofsted's first."""
+    cited: set[str] = set(also)
     for frame in (frames.events, frames.findings, frames.recommendations, frames.updates):
         for cell in frame["source_url"].dropna():
             cited.update(str(cell).split())
@@ -241,5 +243,5 @@ def make_pack(
         scope=captions.filter_description(frames, view, options),
         checked=captions.checked_label(frames),
         items=items,
-        sources=cited_sources(frames),
+        sources=cited_sources(frames, tuple(u for e, chart, table in choices if chart or table for u in e.cites)),
     )

@@ -15,9 +15,17 @@ from inspections.vocab import GRADES
 OUTSTANDING = GRADES["outstanding"]
 
 
+def _latest_events(frames: Frames, latest: pd.DataFrame) -> pd.DataFrame:
+    return frames.events[frames.events["event_id"].isin(set(latest.get("event_id", pd.Series(dtype=str)).dropna()))]
+
+
 def region_source(frames: Frames, latest: pd.DataFrame) -> str:
-    events = frames.events[frames.events["event_id"].isin(set(latest.get("event_id", pd.Series(dtype=str)).dropna()))]
-    return captions.source_line(frames, events["publisher"])
+    return captions.source_line(frames, _latest_events(frames, latest)["publisher"])
+
+
+def region_cites(frames: Frames, latest: pd.DataFrame) -> tuple[str, ...]:
+    """The addresses of the reports behind each authority's latest inspection, for a pack's list of sources."""
+    return tuple(dict.fromkeys(u for cell in _latest_events(frames, latest)["source_url"] for u in str(cell).split()))
 
 
 def grid(frames: Frames) -> Exhibit | None:
@@ -45,7 +53,7 @@ def grid(frames: Frames) -> Exhibit | None:
             + "."
         ),
     )
-    table = region.region_table(latest)
+    table = region.region_table(latest).drop(columns=["Latest ILACS inspection", "Fieldwork"])
     return Exhibit(
         "region-grid",
         "The region's latest four judgements",
@@ -53,6 +61,7 @@ def grid(frames: Frames) -> Exhibit | None:
         region_charts.grid_figure(latest),
         table,
         "north-east-latest-judgements",
+        region_cites(frames, latest),
     )
 
 
@@ -85,7 +94,15 @@ def grade_map(frames: Frames, area: str = "leaders") -> Exhibit | None:
         }
     )
     figure = region_charts.map_figure(latest, codes, area)
-    return Exhibit(f"region-map-{area}", f"Map: {label.lower()}", caption, figure, table, f"north-east-map-{area}")
+    return Exhibit(
+        f"region-map-{area}",
+        f"Map: {label.lower()}",
+        caption,
+        figure,
+        table,
+        f"north-east-map-{area}",
+        region_cites(frames, latest),
+    )
 
 
 def england_context(frames: Frames) -> Exhibit | None:
@@ -143,6 +160,7 @@ def england_context(frames: Frames) -> Exhibit | None:
         region_charts.england_figure(table),
         shown,
         "england-and-north-east-grades",
+        (england.SOURCE_URL, *region_cites(frames, latest)),
     )
 
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import exhibits, export
+from components import exhibits, export, region_exhibits
 from components.blocks import md_escape
 from components.captions import filter_description
 from components.data import derived, page_context
@@ -33,6 +33,7 @@ else:
     export.renderer().warm_up()  # start Chromium now, so it is ready by the time the pack is asked for
 
 available = derived(ctx, exhibits.exhibits, ctx.view, ctx.options)  # every figure and table, built once per view
+available = [*available, *derived(ctx, region_exhibits.exhibits, everything=True)]  # the whole region, always
 with st.form("pack_form", border=True):
     heading = st.text_input(
         "Heading (optional)",

@@ -6,9 +6,34 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from inspections.records import DATA_PATH_ENV
-from tests.conftest import ROOT, SHIPPED, SMALL
+from tests.conftest import FIXTURES, ROOT, SHIPPED, SMALL
 
-PAGES = ["pages/overview.py", "pages/timeline.py", "pages/themes.py", "pages/recommendations.py", "pages/sources.py"]
+PAGES = [
+    "pages/overview.py",
+    "pages/region.py",
+    "pages/timeline.py",
+    "pages/themes.py",
+    "pages/recommendations.py",
+    "pages/sources.py",
+    "pages/pack.py",
+]
+REGION = FIXTURES / "region.yaml"  # an inspection from April 2026 (no overall grade), a combined judgement, inadequate
+ALL_TWELVE = ",".join(
+    [
+        "darlington",
+        "durham",
+        "gateshead",
+        "hartlepool",
+        "middlesbrough",
+        "newcastle-upon-tyne",
+        "north-tyneside",
+        "northumberland",
+        "redcar-and-cleveland",
+        "south-tyneside",
+        "stockton-on-tees",
+        "sunderland",
+    ]
+)
 
 
 @pytest.fixture
@@ -35,13 +60,49 @@ def texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
-@pytest.mark.parametrize("data", [SMALL, SHIPPED], ids=["fixture", "shipped-data"])
+@pytest.mark.parametrize(
+    ("data", "params"),
+    [(SMALL, {}), (SHIPPED, {}), (SHIPPED, {"la": ALL_TWELVE}), (REGION, {})],
+    ids=["fixture", "shipped-default", "shipped-all-twelve", "after-april-2026"],
+)
 @pytest.mark.parametrize("page", PAGES)
-def test_every_page_renders_without_exception(app, page, data):
-    at = app(data=data, page=page)
+def test_every_page_renders_without_exception(app, page, data, params):
+    at = app(data=data, page=page, params=params)
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
     assert at.title, "every page has a title"
+    if params:
+        assert len(at.multiselect(key="f_authorities").value) == 12
+
+
+def test_a_first_visit_to_the_shipped_records_shows_the_three_tyneside_authorities(app):
+    at = app(data=SHIPPED, page="pages/overview.py")
+    assert at.multiselect(key="f_authorities").value == ["gateshead", "newcastle-upon-tyne", "north-tyneside"]
+    assert "la" not in at.query_params
+
+
+def test_choosing_a_group_selects_its_authorities_and_the_link_keeps_them(app):
+    at = app(data=SHIPPED, page="pages/timeline.py")
+    at.selectbox(key="f_group").set_value("tees-valley").run()
+    chosen = at.multiselect(key="f_authorities").value
+    assert chosen == ["darlington", "hartlepool", "middlesbrough", "redcar-and-cleveland", "stockton-on-tees"]
+    assert at.query_params["la"] == ",".join(chosen)
+    assert at.selectbox(key="f_group").value is None, "the picker returns to its prompt"
+
+
+def test_the_region_page_shows_every_authority_whatever_the_sidebar_chooses(app):
+    at = app(data=SHIPPED, page="pages/region.py", params={"la": "gateshead"})
+    table = at.dataframe[0].value
+    assert len(table) == 12 and "Middlesbrough" in set(table["Authority"])
+    row = table[table["Authority"] == "Middlesbrough"].iloc[0]
+    assert row["Overall effectiveness"] == "No overall grade under the framework from April 2026"
+
+
+def test_after_april_2026_the_overview_says_why_there_is_no_overall_grade(app):
+    at = app(data=REGION, page="pages/overview.py")
+    shown = texts(at)
+    assert "**No overall grade under the framework from April 2026**" in shown
+    assert "Overall effectiveness: Requires" not in shown
 
 
 @pytest.mark.parametrize("page", ["pages/timeline.py", "pages/themes.py", "pages/recommendations.py"])
