@@ -85,9 +85,14 @@ def timeline_caption(frames: Frames, view: View, options: Options) -> Caption:
             else "No inspections or visits match these filters"
         )
     visits = int((~events["graded"]).sum())
+    four = [
+        f"{r.authority}'s four judgements are {r.grades.lower()}"
+        for r in graded.itertuples()
+        if not r.overall_grade and r.overall_note
+    ]
     summary = (
         f"Timeline of {len(events)} Ofsted inspections and visits ({len(events) - visits} graded, {visits} not graded) "
-        f"for {names(list(frames.authorities['authority']))}. {title}."
+        f"for {names(list(frames.authorities['authority']))}. {title}." + "".join(f" {line}." for line in four)
     )
     return Caption(
         title=title,

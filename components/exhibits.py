@@ -194,16 +194,46 @@ def _summary(frames: Frames, view: View, options: Options) -> Exhibit | None:
     return Exhibit("summary", "Each authority at a glance", caption, None, table, "overview")
 
 
-_BUILDERS: tuple[Callable[[Frames, View, Options], Exhibit | None], ...] = (
-    _summary,
-    timeline,
-    judgements,
-    lambda frames, view, options: themes(frames, view, options, "improvement"),
-    lambda frames, view, options: themes(frames, view, options, "strength"),
-    status,
-    history,
-    _recommendations,
+def _improvement_themes(frames: Frames, view: View, options: Options) -> Exhibit | None:
+    return themes(frames, view, options, "improvement")
+
+
+def _strength_themes(frames: Frames, view: View, options: Options) -> Exhibit | None:
+    return themes(frames, view, options, "strength")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the pack page lists before anything is built: a name, whether it has a chart, and how to build it."""
+
+    key: str
+    name: str
+    has_chart: bool
+    shown: Callable[[Frames], bool]  # whether the view has anything to show in it
+    build: Callable[..., Exhibit | None]  # (frames, view, options), or (frames) for the whole region
+    whole_region: bool = False  # built from every authority's records, whatever the sidebar chooses
+
+
+def _has(frame: str) -> Callable[[Frames], bool]:
+    return lambda frames: not getattr(frames, frame).empty
+
+
+CATALOGUE: tuple[Entry, ...] = (
+    Entry("summary", "Each authority at a glance", False, _has("authorities"), _summary),
+    Entry("timeline", "Judgement timeline", True, _has("events"), timeline),
+    Entry("judgements", "Every judgement area", True, _has("judgements"), judgements),
+    Entry("themes-improvement", "Recurring themes: areas for improvement", True, _has("themes"), _improvement_themes),
+    Entry("themes-strength", "Recurring themes: strengths", True, _has("themes"), _strength_themes),
+    Entry("status", "Recommendations: latest status", True, _has("recommendations"), status),
+    Entry("history", "Recommendations: status over time", True, _has("recommendations"), history),
+    Entry("recommendations", "Every recommendation", False, _has("recommendations"), _recommendations),
 )
+_BUILDERS = tuple(entry.build for entry in CATALOGUE)
+
+
+def catalogue(frames: Frames) -> list[Entry]:
+    """The exhibits this view can offer, without building any of them (figures cost most of a page run)."""
+    return [entry for entry in CATALOGUE if entry.shown(frames) and not frames.authorities.empty]
 
 
 def cited_sources(frames: Frames, also: tuple[str, ...] = ()) -> pd.DataFrame:

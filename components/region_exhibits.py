@@ -7,7 +7,7 @@ import pandas as pd
 
 from components import captions, region_charts
 from components.captions import Caption
-from components.exhibits import Exhibit
+from components.exhibits import Entry, Exhibit
 from inspections import england, region
 from inspections.frames import Frames
 from inspections.vocab import GRADES
@@ -199,7 +199,26 @@ def next_inspections(frames: Frames) -> Exhibit | None:
     )
 
 
+def _always(frames: Frames) -> bool:
+    return not frames.events.empty
+
+
+CATALOGUE: tuple[Entry, ...] = (
+    Entry("region-grid", "The region's latest four judgements", True, _always, grid, whole_region=True),
+    Entry("region-map-leaders", "Map: impact of leaders", True, _always, grade_map, whole_region=True),
+    Entry("england", "England beside the North East", True, _always, england_context, whole_region=True),
+    Entry(
+        "next-inspections",
+        "When the next inspection would usually fall",
+        False,
+        _always,
+        next_inspections,
+        whole_region=True,
+    ),
+)
+
+
 def exhibits(frames: Frames) -> list[Exhibit]:
     """The region page's exhibits, for the committee pack (the map by impact of leaders)."""
-    built = [grid(frames), grade_map(frames), england_context(frames), next_inspections(frames)]
+    built = [entry.build(frames) for entry in CATALOGUE]
     return [e for e in built if e is not None]

@@ -32,8 +32,7 @@ if problem:
 else:
     export.renderer().warm_up()  # start Chromium now, so it is ready by the time the pack is asked for
 
-available = derived(ctx, exhibits.exhibits, ctx.view, ctx.options)  # every figure and table, built once per view
-available = [*available, *derived(ctx, region_exhibits.exhibits, everything=True)]  # the whole region, always
+offered = [*exhibits.catalogue(frames), *region_exhibits.CATALOGUE]  # names only: nothing is built until asked
 with st.form("pack_form", border=True):
     heading = st.text_input(
         "Heading (optional)",
@@ -52,22 +51,22 @@ with st.form("pack_form", border=True):
     charts_column, tables_column = st.columns(2)
     charts_column.caption("Charts, drawn for print")
     tables_column.caption("Tables of the numbers")
-    choices: list[tuple[exhibits.Exhibit, bool, bool]] = []
-    for exhibit in available:
+    ticked: list[tuple[exhibits.Entry, bool, bool]] = []
+    for entry in offered:
         left, right = st.columns(2)
-        chart = exhibit.figure is not None and left.checkbox(
-            f"Chart: {exhibit.name}",
-            value=exhibit.key in exhibits.DEFAULT_CHARTS and not problem,
-            key=f"pack_chart_{exhibit.key}",
+        chart = entry.has_chart and left.checkbox(
+            f"Chart: {entry.name}",
+            value=entry.key in exhibits.DEFAULT_CHARTS and not problem,
+            key=f"pack_chart_{entry.key}",
             disabled=problem is not None,
         )
-        table = right.checkbox(f"Table: {exhibit.name}", key=f"pack_table_{exhibit.key}")
-        choices.append((exhibit, chart, table))
+        table = right.checkbox(f"Table: {entry.name}", key=f"pack_table_{entry.key}")
+        ticked.append((entry, chart, table))
     file_label = st.radio("File", list(FORMATS), horizontal=True, key="pack_format")
     submitted = st.form_submit_button("Build the pack", type="primary", icon=":material/description:")
 
 fmt = FORMATS[file_label]
-wanted = [(e.key, chart, table) for e, chart, table in choices if chart or table]
+wanted = [(e.key, chart, table) for e, chart, table in ticked if chart or table]
 signature = (ctx.view, tuple(wanted), heading, introduction, fmt)
 
 if submitted:
@@ -75,6 +74,16 @@ if submitted:
     if not wanted:
         st.warning("Tick at least one chart or table.")
     else:
+        choices = []
+        for entry, chart, table in ticked:
+            if not (chart or table):
+                continue
+            if entry.whole_region:
+                exhibit = derived(ctx, entry.build, everything=True)
+            else:
+                exhibit = derived(ctx, entry.build, ctx.view, ctx.options)
+            if exhibit is not None:
+                choices.append((exhibit, chart, table))
         pack = exhibits.make_pack(frames, ctx.view, ctx.options, choices, heading=heading, introduction=introduction)
         bar = st.progress(0.0, text="Starting…")
         with st.status("Building the committee pack…", expanded=False) as status:

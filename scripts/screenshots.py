@@ -77,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots", help="folder for the PNGs")
     parser.add_argument("--records", type=Path, default=DEFAULT_DATA_PATH, help="records file (default: shipped)")
     parser.add_argument("--pages", nargs="*", help="page names, e.g. overview timeline (default: all)")
+    parser.add_argument("--query", default="", help="query string for every page, e.g. la=gateshead,durham")
+    parser.add_argument("--suffix", default="", help="added to each file name, e.g. -all-twelve")
     args = parser.parse_args(argv)
 
     problem = browser_problem()
@@ -96,16 +98,16 @@ def main(argv: list[str] | None = None) -> int:
         context = new_context(browser)
         for page in pages:
             tab = context.new_page()
-            open_page(tab, page.url(server.url))
+            open_page(tab, page.url(server.url, args.query))
             if tab.locator(ERROR_ELEMENTS).count():
                 print(f"{page.name}: the page shows an error; screenshot not saved", file=sys.stderr)
                 failed += 1
             else:
-                path = full_page_screenshot(tab, args.out / f"{page.name}.png")
+                path = full_page_screenshot(tab, args.out / f"{page.name}{args.suffix}.png")
                 print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
             tab.close()
         browser.close()
-    if not args.pages and shutil.which("pdftoppm"):
+    if not args.pages and not args.query and shutil.which("pdftoppm"):
         print(pack_page_picture(args.records, args.out).relative_to(ROOT))
     return 1 if failed else 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from components import charts
 from inspections import analysis
@@ -88,11 +89,30 @@ def test_theme_matrix_figure_carries_the_matrix_counts(small_frames):
     assert list(heat.x) == ["Alpha", "Beta"]
     assert list(heat.y) == ["Supervision", "Plans and planning", "Early help"]
     assert heat.z[0][0] == 3 and heat.z[1][1] == 1
-    assert heat.text[0][0] == "3 – recurring"
+    assert heat.text[0][0] == "3"
     assert heat.text[2][0] == "–"
-    clickable = fig.data[1]  # heatmap cells cannot be clicked; one marker per cell can
+    assert heat.zmax == charts.MATRIX_TOP, "a fixed scale of counts, so two pasted matrices compare"
+    outlined = traces_by_name(fig)["Recurring: raised at two or more inspections or visits (outlined)"]
+    recurring = matrix[matrix["recurring"]]
+    assert sorted(zip(outlined.x, outlined.y, strict=True)) == sorted(
+        zip(recurring["authority"], recurring["theme"], strict=True)
+    )
+    clickable = fig.data[-1]  # heatmap cells cannot be clicked; one marker per cell can
     assert len(clickable.x) == len(matrix) == 6
     assert (clickable.x[0], clickable.y[0]) == ("Alpha", "Supervision")
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("Newcastle upon Tyne", "Newcastle"),
+        ("Stockton-on-Tees", "Stockton"),
+        ("Redcar and Cleveland", "Redcar & Cleveland"),
+        ("Durham", "Durham"),
+    ],
+)
+def test_narrow_matrix_columns_use_short_names(name, short):
+    assert charts.short_authority(name) == short
 
 
 def test_status_figure_stacks_latest_statuses_with_patterns(small_frames):

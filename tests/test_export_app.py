@@ -82,7 +82,21 @@ def test_pack_page_offers_every_chart_and_table_with_the_usual_three_ticked(app)
 def test_pack_page_renders_on_the_shipped_records(app, chromium):
     at = app("pages/pack.py", chromium=chromium, records=SHIPPED)
     assert not at.error and at.title[0].value == "Committee pack"
-    assert len([c for c in at.checkbox if c.label.startswith("Chart:")]) == 6
+    charts = [c.label for c in at.checkbox if c.label.startswith("Chart:")]
+    assert len(charts) == 6 + 3, "six charts of the chosen view and three of the whole region"
+    assert {"Chart: The region's latest four judgements", "Chart: Map: impact of leaders"} <= set(charts)
+
+
+def test_a_region_exhibit_in_the_pack_covers_every_authority_and_cites_its_reports(app):
+    at = app("pages/pack.py", chromium=False, records=SHIPPED)
+    at.checkbox(key="pack_table_region-grid").check()
+    pack_button(at).click().run()
+    assert not at.exception
+    document = docx.Document(io.BytesIO(at.session_state["pack_built"]["data"]))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Authority")
+    assert len(table.rows) == 1 + 12
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "files.ofsted.gov.uk/v1/file/50308109" in text, "Middlesbrough's 2026 report is among the sources"
 
 
 def test_pack_of_tables_is_built_and_offered_for_download(app):

@@ -109,4 +109,5 @@ def test_grades_and_statuses_are_told_apart_without_colour(small_frames):
 
 def test_click_targets_are_left_off_paper(small_frames):
     printed = print_figures(small_frames)["themes"]
-    assert [t.type for t in printed.data] == ["heatmap"]
+    assert [t.type for t in printed.data] == ["heatmap", "scatter"], "the cells, and the outlines of recurring ones"
+    assert printed.data[1].marker.symbol == "square-open"
