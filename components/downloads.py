@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 import unicodedata
@@ -33,8 +34,13 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 CSV with a byte-order mark, so Excel shows accented names correctly."""
-    return spreadsheet_safe(frame).to_csv(index=False).encode("utf-8-sig")
+    """UTF-8 CSV with a byte-order mark, so Excel shows accented names correctly.
+
+    Every text field is quoted (numbers are not): a spreadsheet that splits on a semicolon, tab, pipe or space
+    instead of the comma (European Excel and LibreOffice often do) keeps a quoted field whole, so text such as
+    `x;=1+1` cannot leave a cell starting with `=` behind it. The leading apostrophe handles the rest.
+    """
+    return spreadsheet_safe(frame).to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC).encode("utf-8-sig")
 
 
 def excel_bytes(sheets: dict[str, pd.DataFrame], notes: list[str] | None = None) -> bytes:
