@@ -861,7 +861,8 @@ def _pdf_table(table: pd.DataFrame, styles: dict[str, Any], width: float) -> Any
     head = [Paragraph(f"<b>{_x(c)}</b>", styles["head"]) for c in table.columns]
     body = [[Paragraph(_x(v), styles["cell"]) for v in row] for row in table.itertuples(index=False)]
     widths = table_column_widths(table, width)
-    grid = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
+    # splitInRow: a row taller than a page (a very long note in a narrow column) continues on the next page.
+    grid = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
     grid.setStyle(
         TableStyle(
             [
@@ -878,16 +879,36 @@ def _pdf_table(table: pd.DataFrame, styles: dict[str, Any], width: float) -> Any
 
 def table_column_widths(table: pd.DataFrame, width: float, points_per_char: float = 4.8) -> list[float]:
     """Column widths (pt) that add up to width: each at least its longest word (so no word is split, where the
-    page allows), the rest shared in proportion to how much text the column holds."""
+    page allows), the rest shared in proportion to how much text the column holds.
+
+    Where the longest words do not fit side by side (a web address pasted into a note), the widest columns are
+    narrowed to a common width, so only the over-long words break, not every word of every other column."""
     columns = [[str(c), *map(str, table[c])] for c in table.columns]
     least = [
         max(len(word) for cell in cells for word in (cell.split() or [""])) * points_per_char + 8 for cells in columns
     ]
-    if sum(least) >= width:
-        return [width * w / sum(least) for w in least]
+    if sum(least) > width * _WORDS_SHARE:
+        least = _narrow_widest(least, width * _WORDS_SHARE)
     weights = [min(max(len(cell) for cell in cells), 60) + 4 for cells in columns]
     spare = width - sum(least)
     return [w + spare * k / sum(weights) for w, k in zip(least, weights, strict=True)]
+
+
+_WORDS_SHARE = 0.8  # at most this much of the width goes to whole words; the rest follows how much text there is
+
+
+def _narrow_widest(widths: list[float], total: float) -> list[float]:
+    """widths with the largest lowered to one cap, so that they add up to total (or each is an equal share)."""
+    if total <= 0 or not widths:
+        return [total / max(len(widths), 1)] * len(widths)
+    ordered = sorted(widths)
+    below, rest = 0.0, len(ordered)
+    for w in ordered:
+        cap = (total - below) / rest
+        if w >= cap:
+            return [min(x, cap) for x in widths]
+        below, rest = below + w, rest - 1
+    return widths
 
 
 class _FigureSlot(Flowable):
