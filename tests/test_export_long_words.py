@@ -17,7 +17,9 @@ ADDRESS = "https://www.example.gov.uk/" + "council-papers/children/" * 6 + "x" *
 
 def pack_with(table: pd.DataFrame) -> export.Pack:
     caption = Caption(title="Timeline", subtitle="All", source="Ofsted", summary="A table.")
-    sources = pd.DataFrame({"title": ["A report"], "publisher": ["Ofsted"], "published": ["2020"], "url": ["https://a"]})
+    sources = pd.DataFrame(
+        {"title": ["A report"], "publisher": ["Ofsted"], "published": ["2020"], "url": ["https://a"]}
+    )
     item = export.PackItem("timeline", "Judgement timeline", caption, None, table)
     return export.Pack("Pack", "", "everything", "1 December 2026", (item,), sources)
 
@@ -49,7 +51,14 @@ TIMELINE_ROW = {
         pd.DataFrame({"Note": ["x" * 2000]}),
         pd.DataFrame([{**TIMELINE_ROW, "Note": "y" * 2000, "Grades": GRADES * 4}]),
     ],
-    ids=["the-timeline-table", "in-a-sentence", "a-whole-cell", "every-column", "the-longest-text-allowed", "a-row-taller-than-a-page"],
+    ids=[
+        "the-timeline-table",
+        "in-a-sentence",
+        "a-whole-cell",
+        "every-column",
+        "the-longest-text-allowed",
+        "a-row-taller-than-a-page",
+    ],
 )
 def test_a_long_unbroken_word_is_broken_to_fit_its_column(table):
     data = export.pdf_pack(pack_with(table), {})
