@@ -28,6 +28,7 @@ def chart_block(
     on_select: str = "ignore",
     selection_mode: str | tuple[str, ...] = "points",
     for_view: bool = True,
+    content_key: str = "",
 ):
     """Title, subtitle, the chart, its source line, a one-sentence summary and the table behind it. for_view=False
     for a chart of the whole region whatever the sidebar says: its file names then do not name the sidebar's choice."""
@@ -48,14 +49,21 @@ def chart_block(
     )
     st.caption(md_escape(caption.source))
     st.markdown(f"**In words:** {md_escape(caption.summary)}")
-    chart_downloads(key, caption, figure, table, file_stem=file_stem, for_view=for_view)
+    chart_downloads(key, caption, figure, table, file_stem=file_stem, for_view=for_view, content_key=content_key)
     with st.expander("Table of the numbers behind this chart"):
         st.dataframe(table, hide_index=True, width="stretch", column_config=_link_columns(table))
     return event
 
 
 def chart_downloads(
-    key: str, caption: Caption, figure: go.Figure, table: pd.DataFrame, *, file_stem: str, for_view: bool = True
+    key: str,
+    caption: Caption,
+    figure: go.Figure,
+    table: pd.DataFrame,
+    *,
+    file_stem: str,
+    for_view: bool = True,
+    content_key: str = "",
 ) -> None:
     """One row of downloads under a chart: print-ready PNG, SVG and PDF (drawn on the server when clicked), and
     the numbers as CSV and Excel. Without Chromium the image buttons are disabled and say why."""
@@ -78,7 +86,7 @@ def chart_downloads(
             width="stretch",
         )
     notes = [caption.title, caption.subtitle, caption.source]
-    _table_downloads(key, table, file_stem, notes, columns[3:], for_view=for_view)
+    _table_downloads(key, table, file_stem, notes, columns[3:], for_view=for_view, content_key=content_key)
     if problem:
         st.caption(f"**Print downloads are unavailable.** {problem}")  # our own words, not records text
 
@@ -193,6 +201,19 @@ def md_escape(text: str) -> str:
     """
     escaped = re.sub(r"([\\`*_\[\]<>|~$#])", r"\\\1", str(text))
     return re.sub(r"^(\s*)([-+]|\d+\.)", r"\1\\\2", escaped)
+
+
+def inert_text(text: str) -> str:
+    """Text from outside (a link's values) for st.markdown, to read exactly as written and do nothing: a code span.
+
+    Backslash escapes are not enough: Streamlit's markdown links web addresses, www. names and e-mail addresses
+    even when their punctuation is escaped, and draws `:icon:` and `:colour[...]` codes. Nothing inside a code
+    span is linked or drawn. The fence is longer than any run of backticks in the text, and padded with a space
+    each side, which markdown removes, so the text shows whole. Line breaks become spaces.
+    """
+    flat = " ".join(str(text).split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
+    return f"{fence} {flat} {fence}"
 
 
 def show_errors(errors: tuple[RecordError, ...] | list[RecordError]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.blocks import md_escape
+from components.blocks import inert_text, md_escape
 from inspections.frames import Frames
 from inspections.region import GROUPS
 from inspections.view import Options, View, parse_query, to_query
@@ -144,5 +144,11 @@ def sidebar(frames: Frames, options: Options) -> View:
     if _query_dict() != {k: [v] for k, v in wanted.items()}:
         st.query_params.from_dict(wanted)
     for notice in st.session_state.get(_NOTICES, []):
-        st.info(md_escape(notice), icon=":material/link_off:")  # notices quote the link: never markdown
+        st.info(_notice_markdown(notice), icon=":material/link_off:")
     return view
+
+
+def _notice_markdown(notice: str) -> str:
+    """Our words escaped, and what the notice quotes from the link as inert text, never markdown that links."""
+    parts = getattr(notice, "parts", ((notice, True),))
+    return "".join(inert_text(text) if quoted else md_escape(text) for text, quoted in parts)

@@ -44,10 +44,34 @@ class View:
         return self == View.default(options)
 
 
+class Notice(str):
+    """A notice's text, which remembers the parts that repeat what the link said (`quoted`), so the page can show
+    those as inert text: a link's values are anybody's words, and may look like web addresses."""
+
+    parts: tuple[tuple[str, bool], ...]
+
+    def __new__(cls, *parts: str | Quoted) -> Notice:
+        pieces = tuple((p.text, True) if isinstance(p, Quoted) else (str(p), False) for p in parts)
+        notice = super().__new__(cls, "".join(text for text, _ in pieces))
+        notice.parts = pieces
+        return notice
+
+    @property
+    def quoted(self) -> tuple[str, ...]:
+        return tuple(text for text, quoted in self.parts if quoted)
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """A value from the link, quoted for a notice (shortened, control characters removed)."""
+
+    text: str
+
+
 @dataclass
 class ParsedView:
     view: View
-    notices: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
 
 
 def parse_query(params: Mapping[str, str | Sequence[str]], options: Options) -> ParsedView:
@@ -57,7 +81,7 @@ def parse_query(params: Mapping[str, str | Sequence[str]], options: Options) -> 
 
     for key in params:
         if key not in KEYS:
-            notices.append(f"Ignored unknown link setting {_show(key)!s}.")
+            notices.append(Notice("Ignored unknown link setting ", _show(key), "."))
 
     def values(key: str) -> list[str] | None:
         raw = params.get(key)
@@ -67,7 +91,7 @@ def parse_query(params: Mapping[str, str | Sequence[str]], options: Options) -> 
         out: list[str] = []
         for item in items:
             if len(item) > MAX_PARAM_LENGTH:
-                notices.append(f"Ignored an overlong value for {key!r}.")
+                notices.append(Notice(f"Ignored an overlong value for {key!r}."))
                 continue
             out.extend(part.strip() for part in item.split(",") if part.strip())
         return out
@@ -79,9 +103,10 @@ def parse_query(params: Mapping[str, str | Sequence[str]], options: Options) -> 
         kept = tuple(dict.fromkeys(v for v in got if v in allowed))
         dropped = [v for v in got if v not in allowed]
         if dropped:
-            notices.append(f"Ignored unknown {what} {', '.join(_show(v) for v in dropped[:5])} in the link.")
+            shown = [part for v in dropped[:5] for part in (", ", _show(v))][1:]
+            notices.append(Notice(f"Ignored unknown {what} ", *shown, " in the link."))
         if not kept:
-            notices.append(f"No known {what} in the link, so the usual {what} choice is shown.")
+            notices.append(Notice(f"No known {what} in the link, so the usual {what} choice is shown."))
             return None
         return kept
 
@@ -102,11 +127,15 @@ def parse_query(params: Mapping[str, str | Sequence[str]], options: Options) -> 
             years[key] = int(value)
         else:
             notices.append(
-                f"Ignored year {_show(value)} for {key!r}; records run from {options.first_year} to {options.last_year}."
+                Notice(
+                    "Ignored year ",
+                    _show(value),
+                    f" for {key!r}; records run from {options.first_year} to {options.last_year}.",
+                )
             )
     first, last = years.get("from", view.first_year), years.get("to", view.last_year)
     if first > last:
-        notices.append("The link's years were reversed, so they have been swapped.")
+        notices.append(Notice("The link's years were reversed, so they have been swapped."))
         first, last = last, first
     view = replace(view, first_year=first, last_year=last)
     return ParsedView(view, notices)
@@ -128,7 +157,7 @@ def to_query(view: View, options: Options) -> dict[str, str]:
     return params
 
 
-def _show(value: str) -> str:
+def _show(value: str) -> Quoted:
     """A value quoted for a notice: shortened and with control characters removed."""
     clean = "".join(c for c in value if c.isprintable())
-    return repr(clean[:40] + ("…" if len(clean) > 40 else ""))
+    return Quoted(repr(clean[:40] + ("…" if len(clean) > 40 else "")))
