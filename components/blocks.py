@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -203,6 +204,22 @@ def md_escape(text: str) -> str:
     return re.sub(r"^(\s*)([-+]|\d+\.)", r"\1\\\2", escaped)
 
 
+_PROJECT = Path(__file__).resolve().parent.parent
+
+
+def shown_file(name: str) -> str:
+    """A records file as a visitor may see it named: from the project folder (data/authorities/durham.yaml), or
+    by its name alone when it lives elsewhere, since where the server keeps files is nobody else's business.
+    The full path is in the server log (components/data.py)."""
+    path = Path(name)
+    if not path.is_absolute():
+        path = Path.cwd() / path
+    try:
+        return path.resolve().relative_to(_PROJECT).as_posix()
+    except (ValueError, OSError):
+        return path.name or name
+
+
 def inert_text(text: str) -> str:
     """Text from outside (a link's values) for st.markdown, to read exactly as written and do nothing: a code span.
 
@@ -227,7 +244,7 @@ def show_errors(errors: tuple[RecordError, ...] | list[RecordError]) -> None:
     )
     table = pd.DataFrame(
         [
-            {"File": e.file, "Line": str(e.line) if e.line else "–", "Where": e.path, "Problem": e.message}
+            {"File": shown_file(e.file), "Line": str(e.line) if e.line else "–", "Where": e.path, "Problem": e.message}
             for e in errors
         ]
     )

@@ -6,6 +6,7 @@ on each rerun (pages only ever derive new frames from them).
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Callable, Hashable
@@ -25,6 +26,7 @@ from inspections.records import data_path, validate_loaded
 from inspections.view import Options, View
 
 T = TypeVar("T")
+_LOGGER = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -45,14 +47,28 @@ def load() -> Loaded:
     try:
         bundle = read_bundle(path)  # each file no more than MAX_BYTES + 1 bytes in memory, whatever it is
     except RecordsInvalid as exc:  # unreadable, too large, or an include that names no file
-        return Loaded(str(path), "", None, tuple(exc.errors))
-    loaded = _load_cached(str(path), bundle.digest, bundle)
+        return _refused(Loaded(str(path), "", None, tuple(exc.errors)))
+    loaded = _refused(_load_cached(str(path), bundle.digest, bundle))
     if loaded.digest:
         if len(_READ) > 8:
             _READ.clear()
         # Stat taken after the read: a write during it leaves the file unsettled, so the next run reads again.
         _READ[str(path)] = (_stat_keys(tuple(f.name for f in bundle.files)), loaded)
     return loaded
+
+
+def _refused(loaded: Loaded) -> Loaded:
+    """loaded, after logging its problems with the files' full paths (the panel names them from the project
+    folder); once for each new set of problems, not on every page run."""
+    global _LOGGED
+    if loaded.errors and loaded.errors != _LOGGED:
+        _LOGGED = loaded.errors
+        lines = "\n".join(f"  {e.file}:{e.line or '-'}: {e.path}: {e.message}" for e in loaded.errors[:50])
+        _LOGGER.warning("the records at %s cannot be used (%d problems):\n%s", loaded.path, len(loaded.errors), lines)
+    return loaded
+
+
+_LOGGED: tuple[RecordError, ...] = ()
 
 
 # Reading and hashing every file on every run (twice: the router and the page each call load()) was
@@ -122,6 +138,13 @@ class Context:
     view: View
     options: Options
     digest: str = ""  # the records' content hash: with the view, the key for derived()
+
+
+def content_key(ctx: Context, name: str, *choices: object, everything: bool = False) -> str:
+    """A name for a table's content: the records, the view (unless the table covers every authority), the table,
+    and any page choices that shape it. Lets a table's download files be found without hashing the table."""
+    view = "" if everything else repr(ctx.view)
+    return f"{ctx.digest}|{view}|{name}|{choices!r}"
 
 
 def derived(ctx: Context, function: Callable[..., T], *args: Hashable, everything: bool = False) -> T:
