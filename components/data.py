@@ -140,13 +140,6 @@ class Context:
     digest: str = ""  # the records' content hash: with the view, the key for derived()
 
 
-def content_key(ctx: Context, name: str, *choices: object, everything: bool = False) -> str:
-    """A name for a table's content: the records, the view (unless the table covers every authority), the table,
-    and any page choices that shape it. Lets a table's download files be found without hashing the table."""
-    view = "" if everything else repr(ctx.view)
-    return f"{ctx.digest}|{view}|{name}|{choices!r}"
-
-
 def derived(ctx: Context, function: Callable[..., T], *args: Hashable, everything: bool = False) -> T:
     """function(frames, *args) for this page's view (or, with everything=True, for all the records), computed once
     per records digest, view and arguments, and shared read-only by every session, like the frames.
