@@ -29,6 +29,7 @@ def chart_block(
     on_select: str = "ignore",
     selection_mode: str | tuple[str, ...] = "points",
     for_view: bool = True,
+    content_key: str = "",
 ):
     """Title, subtitle, the chart, its source line, a one-sentence summary and the table behind it. for_view=False
     for a chart of the whole region whatever the sidebar says: its file names then do not name the sidebar's choice."""
@@ -49,14 +50,21 @@ def chart_block(
     )
     st.caption(md_escape(caption.source))
     st.markdown(f"**In words:** {md_escape(caption.summary)}")
-    chart_downloads(key, caption, figure, table, file_stem=file_stem, for_view=for_view)
+    chart_downloads(key, caption, figure, table, file_stem=file_stem, for_view=for_view, content_key=content_key)
     with st.expander("Table of the numbers behind this chart"):
         st.dataframe(table, hide_index=True, width="stretch", column_config=_link_columns(table))
     return event
 
 
 def chart_downloads(
-    key: str, caption: Caption, figure: go.Figure, table: pd.DataFrame, *, file_stem: str, for_view: bool = True
+    key: str,
+    caption: Caption,
+    figure: go.Figure,
+    table: pd.DataFrame,
+    *,
+    file_stem: str,
+    for_view: bool = True,
+    content_key: str = "",
 ) -> None:
     """One row of downloads under a chart: print-ready PNG, SVG and PDF (drawn on the server when clicked), and
     the numbers as CSV and Excel. Without Chromium the image buttons are disabled and say why."""
@@ -79,7 +87,7 @@ def chart_downloads(
             width="stretch",
         )
     notes = [caption.title, caption.subtitle, caption.source]
-    _table_downloads(key, table, file_stem, notes, columns[3:], for_view=for_view)
+    _table_downloads(key, table, file_stem, notes, columns[3:], for_view=for_view, content_key=content_key)
     if problem:
         st.caption(f"**Print downloads are unavailable.** {problem}")  # our own words, not records text
 

@@ -12,6 +12,7 @@ import math
 import re
 import textwrap
 from dataclasses import dataclass
+from functools import cache
 
 import afcharts.pio_template  # noqa: F401  (registers the "afcharts" plotly template)
 import pandas as pd
@@ -75,12 +76,25 @@ def esc(text: object) -> str:
 
 
 def base_layout(fig: go.Figure, *, height: int) -> go.Figure:
-    fig.update_layout(
+    """The house style (afcharts template, fonts, legend on top), keeping anything already set on fig's layout."""
+    existing = fig.layout.to_plotly_json()
+    existing.pop("template", None)  # plotly's default, replaced by ours
+    fig.layout = _house_layout()
+    if existing:
+        fig.update_layout(existing)
+    fig.layout.height = height
+    return fig
+
+
+@cache
+def _house_layout() -> go.Layout:
+    # Built once: applying the template and these settings with update_layout cost about 20 ms of CPU per
+    # figure (plotly walks the template property by property); assigning a built layout copies it in about 5.
+    return go.Layout(
         template="afcharts",
-        height=height,
         font={"family": FONT, "size": 15, "color": "#0B0C0C"},
         hovermode="closest",
-        hoverlabel={"font_size": 14, "align": "left"},
+        hoverlabel={"font": {"size": 14}, "align": "left"},
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         plot_bgcolor="white",
         paper_bgcolor="white",
@@ -94,7 +108,6 @@ def base_layout(fig: go.Figure, *, height: int) -> go.Figure:
             "font": {"size": 14},
         },
     )
-    return fig
 
 
 def timeline_figure(events: pd.DataFrame) -> go.Figure:
@@ -238,27 +251,40 @@ def _add_eras(fig: go.Figure, events: pd.DataFrame) -> None:
         return
     lo, hi = events["date"].min() - pd.Timedelta(days=300), events["date"].max() + pd.Timedelta(days=300)
     shades = ["#F3F2F1", "#FFFFFF", "#F3F2F1"]
+    # Plain shape and annotation dicts set in one update: plotly's add_vrect and add_vline cost several
+    # milliseconds each, and this runs for every new view.
+    shapes: list[dict] = []
+    notes: list[dict] = []
     for (label, start, end), shade in zip(ERAS, shades, strict=True):
         x0 = max(pd.Timestamp(start), lo) if start else lo
         x1 = min(pd.Timestamp(end), hi) if end else hi
         if x0 >= x1:
             continue
-        fig.add_vrect(x0=x0, x1=x1, fillcolor=shade, line_width=0, layer="below")
+        band = {"type": "rect", "xref": "x", "yref": "paper", "x0": x0, "x1": x1, "y0": 0, "y1": 1}
+        shapes.append({**band, "fillcolor": shade, "line": {"width": 0}, "layer": "below"})
         if (x1 - x0) / (hi - lo) > 0.12:  # too narrow a slice has no room for its name
-            fig.add_annotation(
-                x=x0,
-                y=0,
-                yref="paper",
-                xanchor="left",
-                yanchor="bottom",
-                xshift=4,
-                text=label,
-                showarrow=False,
-                font={"size": 12, "color": "#505A5F"},
+            notes.append(
+                {
+                    "x": x0,
+                    "y": 0,
+                    "yref": "paper",
+                    "xanchor": "left",
+                    "yanchor": "bottom",
+                    "xshift": 4,
+                    "text": label,
+                    "showarrow": False,
+                    "font": {"size": 12, "color": "#505A5F"},
+                }
             )
         if start and lo < pd.Timestamp(start) < hi:
-            fig.add_vline(x=pd.Timestamp(start), line={"color": "#505A5F", "width": 1, "dash": "dot"})
-    fig.update_xaxes(range=[lo, hi])
+            line = {"type": "line", "xref": "x", "yref": "paper", "x0": start, "x1": start, "y0": 0, "y1": 1}
+            shapes.append({**line, "x0": pd.Timestamp(start), "x1": pd.Timestamp(start), "line": _ERA_LINE})
+    fig.update_layout(
+        shapes=[*fig.layout.shapes, *shapes], annotations=[*fig.layout.annotations, *notes], xaxis_range=[lo, hi]
+    )
+
+
+_ERA_LINE = {"color": "#505A5F", "width": 1, "dash": "dot"}
 
 
 def judgements_figure(judgements: pd.DataFrame) -> go.Figure:

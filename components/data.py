@@ -18,6 +18,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from components.filters import sidebar
 from components.sessions import reap_expired_sessions
+from components.shared_figures import share
 from inspections.analysis import apply_view, options_for
 from inspections.bundle import RawBundle, parse_bundle, read_bundle
 from inspections.errors import RecordError, RecordsInvalid
@@ -140,6 +141,13 @@ class Context:
     digest: str = ""  # the records' content hash: with the view, the key for derived()
 
 
+def content_key(ctx: Context, name: str, *choices: object, everything: bool = False) -> str:
+    """A name for a table's content: the records, the view (unless the table covers every authority), the table,
+    and any page choices that shape it. Lets a table's download files be found without hashing the table."""
+    view = "" if everything else repr(ctx.view)
+    return f"{ctx.digest}|{view}|{name}|{choices!r}"
+
+
 def derived(ctx: Context, function: Callable[..., T], *args: Hashable, everything: bool = False) -> T:
     """function(frames, *args) for this page's view (or, with everything=True, for all the records), computed once
     per records digest, view and arguments, and shared read-only by every session, like the frames.
@@ -159,7 +167,7 @@ def derived(ctx: Context, function: Callable[..., T], *args: Hashable, everythin
 # hashing of those objects cost about a millisecond a call, a fifth of a warm page run.
 @st.cache_resource(max_entries=256, show_spinner=False)
 def _derived(digest: str, view: str, name: str, arguments: str, _args: tuple, _function: Callable, _frames: Frames):
-    return _function(_frames, *_args)
+    return share(_function(_frames, *_args))  # its figures are drawn, printed and packed by many sessions at once
 
 
 def _leave_legacy_page_mode() -> None:

@@ -97,21 +97,28 @@ def theme_matrix(frames: Frames, kind: str = "improvement") -> pd.DataFrame:
 
     Long format, one row per cell, zeros included, so the table and the heatmap read the same numbers.
     """
-    evidence = theme_evidence(frames, kind)
-    counted = (
-        evidence.groupby(["authority_id", "theme_id"])
-        .agg(events=("event_id", "nunique"), items=("text", "size"))
-        .reset_index()
-    )
-    grid = pd.MultiIndex.from_product(
-        [frames.authorities["authority_id"], frames.themes["theme_id"]], names=["authority_id", "theme_id"]
-    ).to_frame(index=False)
-    matrix = grid.merge(counted, how="left", on=["authority_id", "theme_id"]).fillna({"events": 0, "items": 0})
-    matrix = matrix.astype({"events": int, "items": int})
-    matrix = matrix.merge(frames.authorities[["authority_id", "authority"]], on="authority_id")
-    matrix = matrix.merge(frames.themes[["theme_id", "theme"]], on="theme_id")
-    matrix["recurring"] = matrix["events"] >= RECURRING_AT
-    return matrix[["authority_id", "authority", "theme_id", "theme", "events", "items", "recurring"]]
+    # Counted in plain Python: a view's findings are a few hundred rows, and pandas' explode, group and merge
+    # cost far more than the counting (this runs for every new view).
+    wanted = set(frames.themes["theme_id"])
+    events: dict[tuple[str, str], set[str]] = {}
+    items: dict[tuple[str, str], int] = {}
+    findings = frames.findings[frames.findings["kind"] == kind]
+    parts = [findings] + ([frames.recommendations] if kind == "improvement" else [])
+    for part in parts:
+        for authority, event, themes in zip(part["authority_id"], part["event_id"], part["themes"], strict=True):
+            for theme in themes:
+                if theme in wanted:
+                    events.setdefault((authority, theme), set()).add(event)
+                    items[(authority, theme)] = items.get((authority, theme), 0) + 1
+    themes = list(zip(frames.themes["theme_id"], frames.themes["theme"], strict=True))
+    rows = [
+        (aid, name, tid, label, n, items.get((aid, tid), 0), n >= RECURRING_AT)
+        for aid, name in zip(frames.authorities["authority_id"], frames.authorities["authority"], strict=True)
+        for tid, label in themes
+        for n in [len(events.get((aid, tid), ()))]
+    ]
+    columns = ["authority_id", "authority", "theme_id", "theme", "events", "items", "recurring"]
+    return pd.DataFrame(rows, columns=columns).astype({"events": int, "items": int, "recurring": bool})
 
 
 def cell_evidence(frames: Frames, authority_id: str, theme_id: str, kind: str = "improvement") -> pd.DataFrame:
@@ -154,28 +161,27 @@ def status_counts(frames: Frames) -> pd.DataFrame:
 def status_history(frames: Frames) -> pd.DataFrame:
     """For each year, how many recommendations stood at each status at the year's end (or at the records check)."""
     recs, updates = frames.recommendations, frames.updates
+    columns = ["year", "as_of", "status_id", "status", "recommendations"]
     if recs.empty:
-        return pd.DataFrame(columns=["year", "as_of", "status_id", "status", "recommendations"])
-    first = int(recs["date"].dt.year.min())
-    last = int(frames.checked.year)
+        return pd.DataFrame(columns=columns)
+    made = sorted(zip(recs["date"], recs["rec_id"], strict=True))
+    said = sorted(zip(updates["date"], range(len(updates)), updates["rec_id"], updates["status_id"], strict=True))
     rows = []
-    for year in range(first, last + 1):
+    latest: dict[str, str] = {}
+    m = u = 0
+    for year in range(int(recs["date"].dt.year.min()), int(frames.checked.year) + 1):
         as_of = min(pd.Timestamp(year=year, month=12, day=31), frames.checked)
-        made = recs[recs["date"] <= as_of]
-        known = updates[updates["date"] <= as_of].sort_values("date", kind="stable")
-        latest = known.groupby("rec_id")["status_id"].last().to_dict()
-        statuses = made["rec_id"].map(lambda rec_id, latest=latest: latest.get(rec_id, NO_UPDATE))
-        for status in STATUS_ORDER:
-            rows.append(
-                {
-                    "year": year,
-                    "as_of": as_of,
-                    "status_id": status,
-                    "status": STATUS_LABELS[status],
-                    "recommendations": int((statuses == status).sum()),
-                }
-            )
-    return pd.DataFrame(rows)
+        while u < len(said) and said[u][0] <= as_of:  # updates in date order: the last one by then is the status
+            latest[said[u][2]] = said[u][3]
+            u += 1
+        while m < len(made) and made[m][0] <= as_of:
+            m += 1
+        counts: dict[str, int] = {}
+        for _, rec_id in made[:m]:
+            status = latest.get(rec_id, NO_UPDATE)
+            counts[status] = counts.get(status, 0) + 1
+        rows += [(year, as_of, status, STATUS_LABELS[status], counts.get(status, 0)) for status in STATUS_ORDER]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def open_recommendations(frames: Frames) -> pd.DataFrame:
@@ -197,32 +203,38 @@ def latest_judgements(frames: Frames) -> pd.DataFrame:
 
 def authority_summary(frames: Frames) -> pd.DataFrame:
     """One row per authority for the overview cards."""
+    latest = {aid: group for aid, group in latest_judgements(frames).groupby("authority_id", sort=False)}
+    last_event = frames.events.sort_values("date", kind="stable").groupby("authority_id").tail(1)
+    last_label = dict(zip(last_event["authority_id"], last_event["event_label"], strict=True))
+    event_counts = frames.events["authority_id"].value_counts().to_dict()
+    recs = frames.recommendations
+    totals = recs["authority_id"].value_counts().to_dict()
+    open_counts = recs.loc[~recs["status_id"].isin(CLOSED_STATUSES), "authority_id"].value_counts().to_dict()
+    none_counts = recs.loc[recs["status_id"] == NO_UPDATE, "authority_id"].value_counts().to_dict()
     rows = []
-    latest = latest_judgements(frames)
-    for _, authority in frames.authorities.iterrows():
-        aid = authority["authority_id"]
-        events = frames.events[frames.events["authority_id"] == aid]
-        recs = frames.recommendations[frames.recommendations["authority_id"] == aid]
-        mine = latest[latest["authority_id"] == aid]
-        last_event = events.sort_values("date").tail(1)
+    for aid, name in zip(frames.authorities["authority_id"], frames.authorities["authority"], strict=True):
+        mine = latest.get(aid)
+        first = mine.iloc[0] if mine is not None else None
         rows.append(
             {
                 "authority_id": aid,
-                "authority": authority["authority"],
-                "latest_graded_event": mine["event_label"].iloc[0] if len(mine) else "",
-                "latest_kind": mine["kind_label"].iloc[0] if len(mine) else "",
-                "latest_published": mine["published"].iloc[0] if len(mine) else "",
-                "latest_fieldwork": mine["fieldwork"].iloc[0] if len(mine) else "",
-                "overall_grade": _overall(mine),
-                "overall_note": mine["overall_note"].iloc[0] if len(mine) else "",
-                "judgements": "; ".join(f"{r.area}: {r.grade}" for r in mine.itertuples()),
-                "grades_confirmed": not bool(mine["unconfirmed"].any()) if len(mine) else True,
-                "latest_note": mine["note"].iloc[0] if len(mine) else "",
-                "most_recent_event": last_event["event_label"].iloc[0] if len(last_event) else "",
-                "events": len(events),
-                "recommendations": len(recs),
-                "open_recommendations": int((~recs["status_id"].isin(CLOSED_STATUSES)).sum()),
-                "no_update_found": int((recs["status_id"] == NO_UPDATE).sum()),
+                "authority": name,
+                "latest_graded_event": first["event_label"] if first is not None else "",
+                "latest_kind": first["kind_label"] if first is not None else "",
+                "latest_published": first["published"] if first is not None else "",
+                "latest_fieldwork": first["fieldwork"] if first is not None else "",
+                "overall_grade": _overall(mine) if mine is not None else "",
+                "overall_note": first["overall_note"] if first is not None else "",
+                "judgements": "; ".join(f"{a}: {g}" for a, g in zip(mine["area"], mine["grade"], strict=True))
+                if mine is not None
+                else "",
+                "grades_confirmed": not bool(mine["unconfirmed"].any()) if mine is not None else True,
+                "latest_note": first["note"] if first is not None else "",
+                "most_recent_event": last_label.get(aid, ""),
+                "events": int(event_counts.get(aid, 0)),
+                "recommendations": int(totals.get(aid, 0)),
+                "open_recommendations": int(open_counts.get(aid, 0)),
+                "no_update_found": int(none_counts.get(aid, 0)),
             }
         )
     return pd.DataFrame(rows)

@@ -199,16 +199,28 @@ def build_frames(records: Records) -> Frames:
     theme_rows = [{"theme_id": t.id, "theme": t.label, "description": t.description} for t in records.themes]
 
     return Frames(
-        authorities=pd.DataFrame(authorities, columns=_COLUMNS["authorities"]),
-        events=_sorted(pd.DataFrame(events, columns=_COLUMNS["events"])),
-        judgements=_sorted(pd.DataFrame(judgements, columns=_COLUMNS["judgements"])),
-        findings=_sorted(pd.DataFrame(findings, columns=_COLUMNS["findings"])),
-        recommendations=_sorted(pd.DataFrame(recs, columns=_COLUMNS["recommendations"])),
-        updates=_sorted(pd.DataFrame(updates, columns=_COLUMNS["updates"])),
-        sources=pd.DataFrame(source_rows, columns=_COLUMNS["sources"]),
-        themes=pd.DataFrame(theme_rows, columns=_COLUMNS["themes"]),
+        authorities=_frame(authorities, "authorities"),
+        events=_sorted(_frame(events, "events")),
+        judgements=_sorted(_frame(judgements, "judgements")),
+        findings=_sorted(_frame(findings, "findings")),
+        recommendations=_sorted(_frame(recs, "recommendations")),
+        updates=_sorted(_frame(updates, "updates")),
+        sources=_frame(source_rows, "sources"),
+        themes=_frame(theme_rows, "themes"),
         checked=checked,
     )
+
+
+def _frame(rows: list[dict], name: str) -> pd.DataFrame:
+    """A table of rows with its text columns held as plain Python strings.
+
+    pandas 3 holds text in Arrow-backed columns by default, which pay a fixed cost on every filter, take and
+    comparison; on tables of a few hundred rows, filtered afresh for every view, that cost was most of the work
+    (a view derived three to four times faster with plain strings, measured in bench/bench_pages.py).
+    """
+    frame = pd.DataFrame(rows, columns=_COLUMNS[name])
+    text = [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c].dtype) and frame[c].dtype != object]
+    return frame.astype(dict.fromkeys(text, object)) if text else frame
 
 
 def _sorted(frame: pd.DataFrame) -> pd.DataFrame:

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.blocks import md_escape, table_with_downloads
 from components.captions import checked_label, filter_description
-from components.data import derived, page_context
+from components.data import content_key, derived, page_context
 from inspections.analysis import authority_summary, latest_judgements, regional_summary
 
 ctx = page_context()
@@ -56,7 +56,12 @@ st.subheader("Across the region", anchor=False)
 st.markdown("\n".join(f"- {md_escape(line)}" for line in derived(ctx, regional_summary)))
 
 with st.expander("Table of the cards above"):
-    table_with_downloads("overview", summary.drop(columns=["authority_id"]), file_stem="overview")
+    table_with_downloads(
+        "overview",
+        summary.drop(columns=["authority_id"]),
+        file_stem="overview",
+        content_key=content_key(ctx, "overview"),
+    )
 
 st.subheader("Where the data comes from", anchor=False)
 st.markdown(

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import exhibits
 from components.blocks import chart_block, table_with_downloads
-from components.data import derived, page_context
+from components.data import content_key, derived, page_context
 from inspections.vocab import STATUS_LABELS
 
 ctx = page_context()
@@ -23,7 +23,9 @@ if recs.empty:
 
 for key, build in (("status", exhibits.status), ("history", exhibits.history)):
     chart = derived(ctx, build, ctx.view, ctx.options)
-    chart_block(key, chart.caption, chart.figure, chart.table, file_stem=chart.file_stem)
+    chart_block(
+        key, chart.caption, chart.figure, chart.table, file_stem=chart.file_stem, content_key=content_key(ctx, key)
+    )
 
 st.subheader("Every recommendation", anchor=False)
 left, middle, right = st.columns(3)
@@ -69,7 +71,12 @@ table = shown[
     }
 )
 st.caption(f"{len(table)} of {len(recs)} recommendations. Use the sidebar to filter by authority and theme.")
-table_with_downloads("recommendations", table, file_stem="recommendations")
+table_with_downloads(
+    "recommendations",
+    table,
+    file_stem="recommendations",
+    content_key=content_key(ctx, "recommendations", statuses, events, open_only),
+)
 
 with st.expander("Every status update, with its source"):
     updates = frames.updates[["authority", "rec_id", "date_label", "status", "evidence", "note", "source_url"]].rename(
@@ -83,4 +90,4 @@ with st.expander("Every status update, with its source"):
             "source_url": "Source",
         }
     )
-    table_with_downloads("updates", updates, file_stem="status-updates")
+    table_with_downloads("updates", updates, file_stem="status-updates", content_key=content_key(ctx, "updates"))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import region_exhibits
 from components.blocks import chart_block, table_with_downloads
-from components.data import derived, page_context
+from components.data import content_key, derived, page_context
 from inspections import region
 
 ctx = page_context()
@@ -27,9 +27,22 @@ latest = derived(ctx, region.latest_ilacs, everything=True)
 table = region.region_table(latest, sort_by)
 st.subheader("Latest four judgements", anchor=False)
 st.caption("Care leavers became a judgement of its own in January 2023; before that it was one with children in care.")
-table_with_downloads("region_table", table, file_stem="north-east-latest-judgements")
+table_with_downloads(
+    "region_table",
+    table,
+    file_stem="north-east-latest-judgements",
+    content_key=content_key(ctx, "region-table", sort_by, everything=True),
+)
 
-chart_block("region_grid", grid.caption, grid.figure, grid.table, file_stem=grid.file_stem, for_view=False)
+chart_block(
+    "region_grid",
+    grid.caption,
+    grid.figure,
+    grid.table,
+    file_stem=grid.file_stem,
+    for_view=False,
+    content_key=content_key(ctx, "region-grid", everything=True),
+)
 
 area = st.radio(
     "Colour the map by",
@@ -46,11 +59,20 @@ chart_block(
     chosen_map.table,
     file_stem=chosen_map.file_stem,
     for_view=False,
+    content_key=content_key(ctx, "region-map", area, everything=True),
 )
 
 context = derived(ctx, region_exhibits.england_context, everything=True)
 if context is not None:
-    chart_block("england", context.caption, context.figure, context.table, file_stem=context.file_stem, for_view=False)
+    chart_block(
+        "england",
+        context.caption,
+        context.figure,
+        context.table,
+        file_stem=context.file_stem,
+        for_view=False,
+        content_key=content_key(ctx, "england", everything=True),
+    )
 
 upcoming = derived(ctx, region_exhibits.next_inspections, everything=True)
 if upcoming is not None:
@@ -60,5 +82,10 @@ if upcoming is not None:
         "monitors the council and re-inspects when ready, so there is no usual window. Ofsted does not publish its "
         "plans; a report published since the records were checked would not be counted here."
     )
-    table_with_downloads("next_inspections", upcoming.table, file_stem=upcoming.file_stem)
+    table_with_downloads(
+        "next_inspections",
+        upcoming.table,
+        file_stem=upcoming.file_stem,
+        content_key=content_key(ctx, "next-inspections", everything=True),
+    )
     st.caption(upcoming.caption.source)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from components import exhibits
 from components.blocks import chart_block, md_escape
-from components.data import derived, page_context
+from components.data import content_key, derived, page_context
 from inspections.analysis import cell_evidence
 
 ctx = page_context()
@@ -34,6 +34,7 @@ event = chart_block(
     file_stem=matrix.file_stem,
     on_select="rerun",
     selection_mode="points",
+    content_key=content_key(ctx, "themes", kind),
 )
 
 names = dict(zip(frames.authorities["authority"], frames.authorities["authority_id"], strict=True))

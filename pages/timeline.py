@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import exhibits
 from components.blocks import chart_block
-from components.data import derived, page_context
+from components.data import content_key, derived, page_context
 
 ctx = page_context()
 frames = ctx.frames
@@ -19,11 +19,25 @@ if frames.events.empty:
     st.stop()
 
 timeline = derived(ctx, exhibits.timeline, ctx.view, ctx.options)
-chart_block("timeline", timeline.caption, timeline.figure, timeline.table, file_stem=timeline.file_stem)
+chart_block(
+    "timeline",
+    timeline.caption,
+    timeline.figure,
+    timeline.table,
+    file_stem=timeline.file_stem,
+    content_key=content_key(ctx, "timeline"),
+)
 
 if st.toggle("Show every judgement area (sub-judgements)", key="show_subjudgements"):
     areas = derived(ctx, exhibits.judgements, ctx.view, ctx.options)
     if areas is None:
         st.info("No graded judgements match these filters.")
     else:
-        chart_block("judgements", areas.caption, areas.figure, areas.table, file_stem=areas.file_stem)
+        chart_block(
+            "judgements",
+            areas.caption,
+            areas.figure,
+            areas.table,
+            file_stem=areas.file_stem,
+            content_key=content_key(ctx, "judgements"),
+        )
