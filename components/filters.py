@@ -8,7 +8,7 @@ import streamlit as st
 from components.blocks import inert_text, md_escape
 from inspections.frames import Frames
 from inspections.region import GROUPS
-from inspections.view import Options, View, parse_query, to_query
+from inspections.view import Notice, Options, View, parse_query, to_query
 from inspections.vocab import EVENT_KINDS
 
 _KEYS = {"authorities": "f_authorities", "years": "f_years", "kinds": "f_kinds", "themes": "f_themes"}
@@ -66,10 +66,46 @@ def _group_choices(options: Options) -> dict[str, str]:
 
 
 def _known(name: str, value, options: Options):
-    """A remembered filter value without anything the options do not offer. A browser only sends options it
-    was given, but a hand-made websocket client can send any text as a widget value."""
-    allowed = {"authorities": options.authorities, "kinds": options.kinds, "themes": options.themes}.get(name)
-    return value if allowed is None else [v for v in value if v in allowed]
+    """A remembered filter value without anything the options do not offer, and years inside the records' range.
+    A browser only sends options it was given, but a hand-made websocket client can send any value, and the
+    records can change under an open tab (a curator removes an authority's earliest event)."""
+    if name == "years":
+        try:
+            first, last = sorted(int(min(max(year, options.first_year), options.last_year)) for year in value)
+        except (TypeError, ValueError, OverflowError):
+            first, last = options.first_year, options.last_year
+        return (first, last)
+    allowed = {"authorities": options.authorities, "kinds": options.kinds, "themes": options.themes}[name]
+    return [v for v in value if v in allowed]
+
+
+def _fit_to_records(options: Options) -> None:
+    """Bring the remembered filters within what these records offer; if the records changed since they were
+    chosen and a choice had to change, say so, once."""
+    remembered = st.session_state[_VALUES]
+    fitted = {name: _known(name, remembered[name], options) for name in _KEYS}
+    if not fitted["authorities"] and remembered["authorities"]:
+        fitted["authorities"] = list(options.starting_authorities)
+    changed = {name for name in _KEYS if list(fitted[name]) != list(remembered[name])}
+    seen = st.session_state.get(_OPTIONS)
+    if changed and seen is not None and seen != options:
+        what = " and ".join(_CHANGED[name] for name in _KEYS if name in changed)
+        notice = Notice(
+            f"The records have changed since this page was opened: {what} no longer recorded, so your choice "
+            f"has been adjusted. The records now run from {options.first_year} to {options.last_year}."
+        )
+        st.session_state[_NOTICES] = [*st.session_state.get(_NOTICES, []), notice]
+    st.session_state[_VALUES] = fitted
+    st.session_state[_OPTIONS] = options
+
+
+_OPTIONS = "f_options"  # the options the remembered filters were last fitted to: a change means new records
+_CHANGED = {
+    "authorities": "some chosen authorities are",
+    "years": "some chosen years are",
+    "kinds": "some chosen kinds of event are",
+    "themes": "some chosen themes are",
+}
 
 
 def sidebar(frames: Frames, options: Options) -> View:
@@ -77,8 +113,9 @@ def sidebar(frames: Frames, options: Options) -> View:
     st.html(_CONTRAST_CSS)
     if _VALUES not in st.session_state:
         st.session_state[_VALUES] = _values_from_link(options)
+    _fit_to_records(options)
     for name, key in _KEYS.items():
-        st.session_state[key] = _known(name, st.session_state[_VALUES][name], options)
+        st.session_state[key] = st.session_state[_VALUES][name]
 
     names = dict(zip(frames.authorities["authority_id"], frames.authorities["authority"], strict=True))
     themes = dict(zip(frames.themes["theme_id"], frames.themes["theme"], strict=True))
