@@ -4,6 +4,9 @@ import streamlit as st
 
 from components import data
 from components.blocks import show_errors
+from inspections.text_columns import use_python_strings
+
+use_python_strings()  # before any frame is built: see inspections/text_columns.py
 
 st.set_page_config(
     page_title="Ofsted children's services: North East comparisons",

@@ -54,6 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT / "data" / "records.yaml"
 REQUEST_TIMEOUT = 90.0  # seconds for one page run under load before it counts as unanswered
 SESSION_TTL = 2  # seconds Streamlit keeps a disconnected session (production default: 120)
+PAUSE_S = (0.3, 1.5)  # a visitor's pause between actions; --no-pauses sets (0, 0) to saturate the server
 
 # Links a visitor might arrive by that the app must shrug off with a notice (raw query strings, as sent).
 HOSTILE_LINKS = [
@@ -82,6 +83,7 @@ class Figures:
     download_bytes: int = 0
     errors: list[str] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)
+    page_latencies: dict[str, list[float]] = field(default_factory=dict)
     largest_message_bytes: int = 0
     rss_cold_mb: float = 0.0
     rss_baseline_mb: float = 0.0
@@ -111,10 +113,15 @@ class Figures:
             "download_kb": round(self.download_bytes / 1024),
             "errors": len(self.errors),
             "server_cpu_s": round(self.server_cpu_s, 1),
+            "server_cpu_ms_per_request": round(1000 * self.server_cpu_s / self.requests) if self.requests else 0,
             "chromium_cpu_s": round(self.children_cpu_s, 1),
             "latency_p50_s": round(statistics.median(lat), 2),
             "latency_p95_s": round(lat[int(0.95 * (len(lat) - 1))], 2),
             "latency_max_s": round(lat[-1], 2),
+            "latency_p50_p95_s_by_page": {
+                page: (round(statistics.median(times), 2), round(sorted(times)[int(0.95 * (len(times) - 1))], 2))
+                for page, times in sorted(self.page_latencies.items())
+            },
             "largest_message_kb": round(self.largest_message_bytes / 1024),
             "rss_cold_mb": round(self.rss_cold_mb, 1),
             "rss_baseline_mb": round(self.rss_baseline_mb, 1),
@@ -290,6 +297,7 @@ class Visitor:
         self.current = run.page_hash or self.current
         name = next((path or "overview" for path, h in self.pages.items() if h == self.current), "?")
         self.figures.page_runs[name] = self.figures.page_runs.get(name, 0) + 1
+        self.figures.page_latencies.setdefault(name, []).append(self.figures.latencies[-1])
         problems = [f"{name}: exception: {e}" for e in run.exceptions]
         if run.finished != ForwardMsg.FINISHED_SUCCESSFULLY:
             problems.append(f"{name}: run finished with status {run.finished}")
@@ -455,7 +463,7 @@ async def visitor_loop(server: Server, figures: Figures, links: list[str], seed:
             for _ in range(rng.randint(3, 8)):
                 if time.monotonic() >= until:
                     break
-                await asyncio.sleep(rng.uniform(0.3, 1.5))
+                await asyncio.sleep(rng.uniform(*PAUSE_S))
                 action = rng.choices([visitor.open_another_page, visitor.change_a_filter, visitor.download], [5, 4, 1])
                 await action[0]()
         except (TimeoutError, websockets.WebSocketException, OSError) as exc:
@@ -521,7 +529,7 @@ def run_load_test(sessions: int, duration: float, data: Path = DEFAULT_DATA, see
         figures.rss_baseline_mb = settled_rss(server, 3)
         warm_up_requests = figures.requests
         figures.warm_up_pages = sorted(figures.page_runs)
-        figures.requests, figures.latencies, figures.page_runs = 0, [], {}
+        figures.requests, figures.latencies, figures.page_runs, figures.page_latencies = 0, [], {}, {}
 
         async def load() -> None:
             stop = asyncio.Event()
@@ -563,7 +571,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="records file (default: the shipped data)")
     parser.add_argument("--rounds", type=int, default=1, help="repeat the load, settling between (shows a plateau)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--no-pauses", action="store_true", help="visitors act without pausing (saturated throughput)")
     args = parser.parse_args(argv)
+    if args.no_pauses:
+        global PAUSE_S
+        PAUSE_S = (0.0, 0.0)
     figures = run_load_test(args.sessions, args.duration, args.data, rounds=args.rounds)
     summary = figures.summary()
     if args.json:
