@@ -16,6 +16,9 @@ from inspections.load import MAX_BYTES, LoadedYaml, Loc, parse_yaml, read_limite
 
 INCLUDE_KEY = "include"
 FRAGMENT_KEYS = ("sources", "authorities")  # what an included file may hold, and the lists that are joined
+# The last line of every file of records that use include: a save cut short leaves it out, so the file is
+# refused rather than read as fewer records (cut at a line end, a YAML file is usually still valid YAML).
+END_MARKER = "# end of records"
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,28 @@ def included_paths(loaded: LoadedYaml, index_path: Path) -> list[Path]:
     return [_relative_to_index(m, index_path) for m in found]
 
 
+def _unfinished(f: RawFile) -> RecordError | None:
+    """Why a file of split records does not end with END_MARKER as its last line, or None if it does."""
+    lines = f.raw.decode("utf-8", "replace").splitlines()
+    last = len(lines)
+    while last and not lines[last - 1].strip():
+        last -= 1
+    if last and lines[last - 1].strip() == END_MARKER:
+        return None
+    marker_at = [n for n, line in enumerate(lines[:last], start=1) if line.strip() == END_MARKER]
+    if marker_at:
+        message = (
+            f"text follows the {END_MARKER!r} line (line {marker_at[-1]}): that line must be the file's last; "
+            "move it to the end, or delete what follows it"
+        )
+        return RecordError(f.name, marker_at[-1] + 1, "", message)
+    message = (
+        f"the file does not end with the line {END_MARKER!r}, so it may be only partly saved. If it is being "
+        "saved, wait and reload; if it is complete, add that line at the end (docs/records.md, 'Saving safely')"
+    )
+    return RecordError(f.name, last + 1, "", message)
+
+
 def _relative_to_index(match: Path, index_path: Path) -> Path:
     # Errors then read data/authorities/darlington.yaml, like the index's own name, not an absolute path.
     return index_path.parent / match.relative_to(index_path.resolve().parent)
@@ -132,7 +157,15 @@ def _shown(path: Path) -> str:
 
 
 def parse_bundle(bundle: RawBundle, *, max_bytes: int = MAX_BYTES) -> MergedYaml:
-    """Parse every file of a bundle and join their lists; raise RecordsInvalid listing every problem."""
+    """Parse every file of a bundle and join their lists; raise RecordsInvalid listing every problem.
+
+    Records in several files are checked for their end-of-records line first: a file without it may be in the
+    middle of being saved, and its other problems would only be noise.
+    """
+    if len(bundle.files) > 1:
+        unfinished = [error for f in bundle.files if (error := _unfinished(f)) is not None]
+        if unfinished:
+            raise RecordsInvalid(unfinished)
     errors: list[RecordError] = []
     parts: list[LoadedYaml] = []
     for f in bundle.files:

@@ -49,8 +49,9 @@ def test_a_file_inside_the_project_is_named_from_the_project(monkeypatch, tmp_pa
     shutil.rmtree(folder, ignore_errors=True)
     (folder / "authorities").mkdir(parents=True)
     try:
-        (folder / "records.yaml").write_text("schema_version: 1\ninclude: [authorities/*.yaml]\n", encoding="utf-8")
-        (folder / "authorities" / "durham.yaml").write_text("authorities: [\n", encoding="utf-8")
+        index = "schema_version: 1\ninclude: [authorities/*.yaml]\n# end of records\n"
+        (folder / "records.yaml").write_text(index, encoding="utf-8")
+        (folder / "authorities" / "durham.yaml").write_text("authorities: [\n# end of records\n", encoding="utf-8")
         at = panel(monkeypatch, (folder / "records.yaml").resolve())
         files = set(at.dataframe[0].value["File"])
         assert files == {"artifacts/error-panel-test/authorities/durham.yaml"}
