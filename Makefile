@@ -4,7 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint format validate clean screenshots bench-pages
+N ?= 2
+
+.PHONY: run test lint format validate clean screenshots bench-pages serve-many
 
 run: $(VENV)/.runtime
 	$(PY) -m inspections validate
@@ -12,9 +14,16 @@ run: $(VENV)/.runtime
 
 test: $(VENV)/.dev
 	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-haproxy.sh
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m pytest
+
+# N Streamlit processes behind HAProxy on PORT (default 8501): for a crowd one process cannot serve.
+serve-many: $(VENV)/.runtime
+	bash scripts/ensure-haproxy.sh
+	$(PY) -m inspections validate
+	$(PY) -m deploy.cluster --processes $(N) --port $(PORT)
 
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .

@@ -97,6 +97,8 @@ class Figures:
     elapsed_s: float = 0.0
     server_cpu_s: float = 0.0
     children_cpu_s: float = 0.0
+    generator_cpu_s: float = 0.0
+    processes: int = 1
 
     def summary(self) -> dict:
         lat = sorted(self.latencies) or [0.0]
@@ -114,6 +116,8 @@ class Figures:
             "errors": len(self.errors),
             "server_cpu_s": round(self.server_cpu_s, 1),
             "server_cpu_ms_per_request": round(1000 * self.server_cpu_s / self.requests) if self.requests else 0,
+            "server_processes": self.processes,
+            "load_generator_cpu_s": round(self.generator_cpu_s, 1),
             "chromium_cpu_s": round(self.children_cpu_s, 1),
             "latency_p50_s": round(statistics.median(lat), 2),
             "latency_p95_s": round(lat[int(0.95 * (len(lat) - 1))], 2),
@@ -151,6 +155,8 @@ def free_port() -> int:
 
 class Server:
     """`streamlit run app.py` on 127.0.0.1, started and stopped by this process only."""
+
+    sticky = False  # one process: no proxy cookie to keep a visitor on it
 
     def __init__(self, data: Path, port: int | None = None):
         self.data = data
@@ -236,6 +242,66 @@ class Server:
             self.log = out or ""
 
 
+class ProxiedServers(Server):
+    """N `streamlit run` processes behind HAProxy (deploy/cluster.py), measured together; visitors go to the proxy."""
+
+    sticky = True
+
+    def __init__(self, data: Path, processes: int):
+        super().__init__(data)
+        sys.path.insert(0, str(ROOT))
+        from deploy.cluster import Cluster
+
+        self.cluster = Cluster(processes, data=data, streamlit_args=(f"--server.disconnectedSessionTTL={SESSION_TTL}",))
+        self.port = self.cluster.port
+
+    def start(self, timeout: float = 90) -> None:
+        self.cluster.start(timeout)
+
+    def sticky_cookie(self) -> str:
+        """The proxy's process cookie, as a browser gets it with the page."""
+        with urllib.request.urlopen(f"{self.base}/", timeout=REQUEST_TIMEOUT) as response:
+            cookies = response.headers.get_all("Set-Cookie") or []
+        return "; ".join(c.split(";", 1)[0] for c in cookies)
+
+    def _processes(self) -> list[psutil.Process]:
+        found = []
+        for role, pid in self.cluster.pids().items():
+            if role.startswith("streamlit"):
+                with contextlib.suppress(psutil.Error):
+                    found.append(psutil.Process(pid))
+        return found
+
+    def rss_mb(self) -> float:
+        return sum(p.memory_info().rss for p in self._processes()) / 1024 / 1024
+
+    def children_mb(self) -> float:
+        total = 0
+        for process in self._processes():
+            with contextlib.suppress(psutil.Error):
+                for child in process.children(recursive=True):
+                    with contextlib.suppress(psutil.Error):
+                        total += child.memory_full_info().uss
+        return total / 1024 / 1024
+
+    def cpu_s(self) -> tuple[float, float]:
+        """CPU seconds of every Streamlit process and HAProxy, and of their children."""
+        own = children = 0.0
+        for role, pid in self.cluster.pids().items():
+            with contextlib.suppress(psutil.Error):
+                process = psutil.Process(pid)
+                own += sum(process.cpu_times()[:2])
+                if role.startswith("streamlit"):
+                    for child in process.children(recursive=True):
+                        with contextlib.suppress(psutil.Error):
+                            children += sum(child.cpu_times()[:2])
+        return own, children
+
+    def stop(self) -> None:
+        self.log = self.cluster.logs()
+        self.cluster.stop()
+
+
 @dataclass
 class PageRun:
     """One answered request: what the page drew."""
@@ -268,10 +334,16 @@ class Visitor:
         self.query = ""
         self.last: PageRun | None = None
         self.session_id = ""
+        self.cookie = ""  # behind the proxy: the cookie that keeps this visitor on one process
 
     async def arrive(self, query: str) -> PageRun:
+        if self.server.sticky:
+            self.cookie = await asyncio.to_thread(self.server.sticky_cookie)
         url = f"ws://127.0.0.1:{self.server.port}/_stcore/stream"
-        self.ws = await websockets.connect(url, subprotocols=["streamlit"], max_size=None, open_timeout=30)
+        headers = {"Cookie": self.cookie} if self.cookie else None
+        self.ws = await websockets.connect(
+            url, subprotocols=["streamlit"], max_size=None, open_timeout=30, additional_headers=headers
+        )
         self.query = query
         return await self.request(page_name="")
 
@@ -417,7 +489,8 @@ class Visitor:
             return
 
         def fetch() -> tuple[int, int]:
-            with urllib.request.urlopen(url, timeout=REQUEST_TIMEOUT) as response:
+            request = urllib.request.Request(url, headers={"Cookie": self.cookie} if self.cookie else {})
+            with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT) as response:
                 return response.status, len(response.read())
 
         try:
@@ -517,11 +590,14 @@ def after_everyone_left(server: Server, figures: Figures) -> float:
     return settled_rss(server, 4)
 
 
-def run_load_test(sessions: int, duration: float, data: Path = DEFAULT_DATA, seed: int = 1, rounds: int = 1) -> Figures:
-    figures = Figures(sessions=sessions, duration_s=duration)
+def run_load_test(
+    sessions: int, duration: float, data: Path = DEFAULT_DATA, seed: int = 1, rounds: int = 1, processes: int = 0
+) -> Figures:
+    """Drive one server (processes=0) or N processes behind HAProxy (processes=N) with simulated visitors."""
+    figures = Figures(sessions=sessions, duration_s=duration, processes=max(processes, 1))
     links = sensible_links(data)
     data_before = snapshot(ROOT / "data")
-    server = Server(data)
+    server = ProxiedServers(data, processes) if processes else Server(data)
     server.start()
     try:
         figures.rss_cold_mb = server.rss_mb()
@@ -543,7 +619,9 @@ def run_load_test(sessions: int, duration: float, data: Path = DEFAULT_DATA, see
 
         for _ in range(rounds):
             started, (cpu_before, children_before) = time.monotonic(), server.cpu_s()
+            generator_before = time.process_time()
             asyncio.run(load())
+            figures.generator_cpu_s += time.process_time() - generator_before
             figures.elapsed_s += time.monotonic() - started
             cpu_after, children_after = server.cpu_s()
             figures.server_cpu_s += cpu_after - cpu_before
@@ -572,11 +650,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=1, help="repeat the load, settling between (shows a plateau)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--no-pauses", action="store_true", help="visitors act without pausing (saturated throughput)")
+    parser.add_argument(
+        "--processes", type=int, default=0, help="N Streamlit processes behind HAProxy (default: one, no proxy)"
+    )
     args = parser.parse_args(argv)
     if args.no_pauses:
         global PAUSE_S
         PAUSE_S = (0.0, 0.0)
-    figures = run_load_test(args.sessions, args.duration, args.data, rounds=args.rounds)
+    figures = run_load_test(args.sessions, args.duration, args.data, rounds=args.rounds, processes=args.processes)
     summary = figures.summary()
     if args.json:
         print(json.dumps({**summary, "error_list": figures.errors[:50]}, indent=2))
