@@ -1,29 +1,21 @@
-"""Print files: figures drawn by one warm Chromium (through kaleido), and committee packs as Word and PDF.
+"""Print files and committee packs as Word and PDF, from figures drawn by one warm Chromium.
 
 Plain Python, no Streamlit, so every part is unit-tested. The pieces:
 
-- `find_chromium` / `chromium_problem`: whether static export can work here, and what to say if not.
-- `FigureRenderer`: one Chromium started on first use and kept warm; every export and pack reuses it.
-- `RenderCache`: rendered bytes kept by figure content, so a second click costs nothing.
+- components.renderer (re-exported here): whether static export can work, what to say if not, and the one warm
+  Chromium (`renderer()`) that every export and pack shares, with its time limit.
+- `export_filename`: download names that say what is in them.
 - `Pack`, `docx_pack`, `pdf_pack`, `build_pack`: the committee pack.
 """
 
 from __future__ import annotations
 
-import asyncio
-import atexit
-import contextlib
-import hashlib
 import io
-import os
+import logging
 import re
 import threading
-import time
 import unicodedata
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import Future
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -47,10 +39,25 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from components.captions import Caption
-from components.charts import PRINT_WIDTH
 from components.downloads import safe_filename
+from components.renderer import (  # noqa: F401  (the print pieces, re-exported: pages and tools import them from here)
+    CHROMIUM_HELP,
+    PNG_SCALE,
+    RENDER_TIMEOUT,
+    ChromiumMissing,
+    ExportFailed,
+    ExportTimedOut,
+    FigureRenderer,
+    Format,
+    RenderCache,
+    RenderJob,
+    chromium_problem,
+    figure_bytes,
+    find_chromium,
+    renderer,
+)
 
-Format = Literal["png", "svg", "pdf"]
+_LOGGER = logging.getLogger(__name__)
 Progress = Callable[[float, str], None]
 
 
@@ -69,339 +76,6 @@ FORMATS: dict[str, FileKind] = {
     "xlsx": FileKind("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel"),
     "docx": FileKind("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word"),
 }
-
-# PNGs are drawn at three times the print layout: 2,400 px across a 16 cm column is about 380 dots per inch.
-PNG_SCALE = 3
-RENDER_TIMEOUT = 60.0  # seconds for one figure before we give up
-IDLE_SECONDS = 15 * 60.0  # a warm Chromium unused this long is closed, and started again on the next export
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Chromium: is it here, and what to say when it is not
-
-
-CHROMIUM_HELP = (
-    "Print downloads (PNG, SVG and PDF) are drawn on the server by Chromium, which is not installed here. "
-    "Whoever runs the dashboard can install it: on Debian or Ubuntu, `sudo apt-get install chromium`; "
-    "elsewhere, install Chrome or Chromium, or run `kaleido_get_chrome`, or set BROWSER_PATH to the browser. "
-    "Until then, the camera icon on each chart's toolbar saves a screen-sized PNG, and the CSV and Excel "
-    "downloads work as usual."
-)
-
-
-class ChromiumMissing(RuntimeError):
-    """No Chrome or Chromium for kaleido to draw with."""
-
-    def __init__(self, message: str = CHROMIUM_HELP) -> None:
-        super().__init__(message)
-
-
-class ExportFailed(RuntimeError):
-    """Chromium is here but could not draw a figure."""
-
-
-def find_chromium() -> str | None:
-    """The Chrome or Chromium kaleido will use (BROWSER_PATH first, then the usual names and places), or None."""
-    from choreographer.browsers.chromium import Chromium  # late: kaleido's own search, only when exporting
-
-    override = os.environ.get("BROWSER_PATH")
-    if override is not None:
-        return override if os.path.isfile(override) and os.access(override, os.X_OK) else None
-    try:
-        return Chromium.find_browser(skip_local=False)
-    except (OSError, RuntimeError, ValueError):
-        return None
-
-
-def chromium_problem() -> str | None:
-    """What stops print export here, in words for the reader; None when Chromium is found."""
-    # Every chart asks on every run, and the search walks the file system (a millisecond each), so the answer
-    # is kept for a minute: a Chromium installed while the server runs is found within that.
-    key = os.environ.get("BROWSER_PATH")
-    now = time.monotonic()
-    seen = _FOUND.get(key)
-    if seen is None or now - seen[0] > 60:
-        seen = _FOUND[key] = (now, find_chromium() is not None)
-    return None if seen[1] else CHROMIUM_HELP
-
-
-_FOUND: dict[str | None, tuple[float, bool]] = {}
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# The warm session
-
-
-@dataclass(frozen=True)
-class RenderJob:
-    """One figure to draw, in one format, at the print layout's size."""
-
-    figure: go.Figure
-    fmt: Format
-    width: int = PRINT_WIDTH
-    scale: float = PNG_SCALE
-
-    def opts(self) -> dict[str, Any]:
-        """kaleido's layout options for this job (height comes from the figure's own layout)."""
-        return {"format": self.fmt, "width": self.width, "scale": self.scale if self.fmt == "png" else 1}
-
-    def key(self) -> str:
-        """A digest of everything that decides the output bytes."""
-        spec = f"{self.fmt}|{self.width}|{self.opts()['scale']}|".encode() + self.figure.to_json().encode()
-        return hashlib.sha256(spec).hexdigest()
-
-
-class RenderCache:
-    """Rendered bytes by job digest, least recently used dropped first, within a byte budget. Thread-safe."""
-
-    def __init__(self, max_bytes: int = 64 * 1024 * 1024) -> None:
-        self.max_bytes = max_bytes
-        self._items: OrderedDict[str, bytes] = OrderedDict()
-        self._size = 0
-        self._lock = threading.Lock()
-
-    def get(self, key: str) -> bytes | None:
-        """The bytes stored under key, or None."""
-        with self._lock:
-            data = self._items.get(key)
-            if data is not None:
-                self._items.move_to_end(key)
-            return data
-
-    def put(self, key: str, data: bytes) -> None:
-        """Keep data under key, dropping the oldest entries to stay within the budget."""
-        if len(data) > self.max_bytes:
-            return
-        with self._lock:
-            if key in self._items:
-                self._size -= len(self._items.pop(key))
-            self._items[key] = data
-            self._size += len(data)
-            while self._size > self.max_bytes:
-                _, dropped = self._items.popitem(last=False)
-                self._size -= len(dropped)
-
-    def clear(self) -> None:
-        """Forget everything."""
-        with self._lock:
-            self._items.clear()
-            self._size = 0
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-
-def _open_kaleido(tabs: int, timeout: float) -> Any:
-    """A started kaleido browser with `tabs` tabs (a coroutine: run it on the renderer's loop)."""
-    import kaleido  # late: slow to import, and the app may never export
-
-    async def start() -> Any:
-        # mathjax=False: our figures carry no LaTeX, and the default fetches MathJax from a CDN on every start.
-        browser = kaleido.Kaleido(n=tabs, timeout=timeout, mathjax=False)
-        await browser.open()
-        return browser
-
-    return start()
-
-
-class FigureRenderer:
-    """One Chromium, started on first use and kept warm, shared by every thread (every Streamlit session).
-
-    kaleido's Kaleido object is asyncio-based, so it lives on an event loop in a daemon thread of its own;
-    callers hand it work with `asyncio.run_coroutine_threadsafe`, which gives each caller its own future, so
-    concurrent sessions never receive each other's images. With `tabs` > 1 several figures draw at once.
-    A browser that crashes is started again once; one left idle for `idle_seconds` is closed to free memory.
-    """
-
-    def __init__(
-        self,
-        *,
-        tabs: int = 2,
-        timeout: float = RENDER_TIMEOUT,
-        idle_seconds: float | None = IDLE_SECONDS,
-        cache: RenderCache | None = None,
-        find: Callable[[], str | None] = find_chromium,
-        opener: Callable[[int, float], Any] = _open_kaleido,
-    ) -> None:
-        self.tabs, self.timeout, self.idle_seconds = tabs, timeout, idle_seconds
-        self.cache = cache if cache is not None else RenderCache()
-        self.starts = 0  # how many times a browser was started (the benchmark and tests read it)
-        self._find, self._opener = find, opener
-        self._lock = threading.RLock()
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread: threading.Thread | None = None
-        self._browser: Any = None
-        self._busy = 0
-        self._warming = False
-        self._last_used = 0.0
-        self._idle_timer: threading.Timer | None = None
-
-    # -- lifecycle --
-
-    @property
-    def running(self) -> bool:
-        """Whether a browser is open and warm."""
-        return self._browser is not None
-
-    def start(self) -> None:
-        """Open the browser now (it opens on first use otherwise). Raises ChromiumMissing without one."""
-        with self._lock:
-            self._ensure_started()
-            self._touch()
-
-    def warm_up(self) -> None:
-        """Start the browser in the background if it is not running, so the next export need not wait for it."""
-        with self._lock:
-            if self.running or self._warming:
-                return
-            self._warming = True
-
-        def start_quietly() -> None:
-            try:
-                self.start()
-            except Exception:  # a missing or broken browser is reported when an export is asked for
-                pass
-            finally:
-                self._warming = False
-
-        threading.Thread(target=start_quietly, name="kaleido-warm-up", daemon=True).start()
-
-    def close(self) -> None:
-        """Close the browser and its loop; the next render starts them again."""
-        with self._lock:
-            self._cancel_idle_timer()
-            browser, loop, thread = self._browser, self._loop, self._thread
-            self._browser = self._loop = self._thread = None
-        if loop is None:
-            return
-        if browser is not None:
-            with contextlib.suppress(Exception):  # closing a broken browser: nothing more to do
-                asyncio.run_coroutine_threadsafe(browser.close(), loop).result(timeout=15)
-        loop.call_soon_threadsafe(loop.stop)
-        if thread is not None:
-            thread.join(timeout=5)
-        if not loop.is_running():
-            loop.close()
-
-    def _ensure_started(self) -> None:
-        if self._browser is not None:
-            return
-        if not self._find():
-            raise ChromiumMissing()
-        loop = asyncio.new_event_loop()
-        thread = threading.Thread(target=loop.run_forever, name="kaleido-renderer", daemon=True)
-        thread.start()
-        try:
-            browser = asyncio.run_coroutine_threadsafe(self._opener(self.tabs, self.timeout), loop).result(
-                timeout=self.timeout
-            )
-        except Exception as exc:
-            loop.call_soon_threadsafe(loop.stop)
-            thread.join(timeout=5)
-            if type(exc).__name__ == "ChromeNotFoundError":
-                raise ChromiumMissing() from exc
-            raise ExportFailed(f"Chromium did not start: {exc}") from exc
-        self._loop, self._thread, self._browser = loop, thread, browser
-        self.starts += 1
-
-    # -- idle shutdown --
-
-    def _touch(self) -> None:
-        self._last_used = time.monotonic()
-        if self.idle_seconds is None:
-            return
-        self._cancel_idle_timer()
-        self._idle_timer = threading.Timer(self.idle_seconds, self._close_if_idle)
-        self._idle_timer.daemon = True
-        self._idle_timer.start()
-
-    def _cancel_idle_timer(self) -> None:
-        if self._idle_timer is not None:
-            self._idle_timer.cancel()
-            self._idle_timer = None
-
-    def _close_if_idle(self) -> None:
-        with self._lock:  # checked and closed under one lock, so no render can start in between
-            if self._busy == 0 and time.monotonic() - self._last_used >= (self.idle_seconds or 0) * 0.99:
-                self.close()
-
-    # -- drawing --
-
-    def render(self, job: RenderJob) -> bytes:
-        """The bytes of one figure, from the cache or drawn by the warm browser."""
-        return self.render_many([job])[0]
-
-    def render_many(self, jobs: Sequence[RenderJob], progress: Callable[[int], None] | None = None) -> list[bytes]:
-        """The bytes of several figures, drawn concurrently on the browser's tabs; progress(n) after each one."""
-        keys = [job.key() for job in jobs]
-        results: list[bytes | None] = [self.cache.get(key) for key in keys]
-        todo = [i for i, data in enumerate(results) if data is None]
-        done = len(jobs) - len(todo)
-        if progress and done:
-            progress(done)
-        if todo:
-            for i, data in zip(todo, self._draw([jobs[i] for i in todo], progress, done), strict=True):
-                self.cache.put(keys[i], data)
-                results[i] = data
-        return [data for data in results if data is not None]
-
-    def _draw(self, jobs: list[RenderJob], progress: Callable[[int], None] | None, done: int) -> list[bytes]:
-        try:
-            return self._draw_once(jobs, progress, done)
-        except ChromiumMissing:
-            raise
-        except FutureTimeout as exc:  # a hung browser: close it so the next export starts a fresh one
-            self.close()
-            raise ExportFailed(f"Chromium took longer than {self.timeout:.0f} s to draw a figure; try again.") from exc
-        except Exception:  # a crashed browser: start a fresh one and try once more
-            self.close()
-            try:
-                return self._draw_once(jobs, progress, done)
-            except ChromiumMissing:
-                raise
-            except Exception as exc:
-                raise ExportFailed(f"Chromium could not draw the figure: {exc}") from exc
-
-    def _draw_once(self, jobs: list[RenderJob], progress: Callable[[int], None] | None, done: int) -> list[bytes]:
-        with self._lock:
-            self._ensure_started()
-            loop, browser = self._loop, self._browser
-            self._busy += 1
-        assert loop is not None
-        try:
-            futures: list[Future] = [
-                asyncio.run_coroutine_threadsafe(browser.calc_fig(job.figure, opts=job.opts()), loop) for job in jobs
-            ]
-            out = []
-            for n, future in enumerate(futures, start=done + 1):
-                out.append(future.result(timeout=self.timeout * len(futures)))
-                if progress:
-                    progress(n)
-            return out
-        finally:
-            with self._lock:
-                self._busy -= 1
-                self._touch()
-
-
-_RENDERER: FigureRenderer | None = None
-_RENDERER_LOCK = threading.Lock()
-
-
-def renderer() -> FigureRenderer:
-    """The process's one warm renderer (created on first call, closed when the process exits)."""
-    global _RENDERER
-    with _RENDERER_LOCK:
-        if _RENDERER is None:
-            _RENDERER = FigureRenderer()
-            atexit.register(_RENDERER.close)
-        return _RENDERER
-
-
-def figure_bytes(figure: go.Figure, fmt: Format, *, using: FigureRenderer | None = None) -> bytes:
-    """One print-ready figure as PNG, SVG or PDF bytes, through the warm renderer."""
-    return (using or renderer()).render(RenderJob(figure, fmt))
-
 
 # ---------------------------------------------------------------------------------------------------------------
 # File names
@@ -981,6 +655,16 @@ def build_pack(
         rendered = (using or renderer()).render_many(jobs, progress=drawn)
         images = {item.key: data for item, data in zip(figures, rendered, strict=True)}
     report(0.9, "Putting the Word document together…" if fmt == "docx" else "Laying out the PDF…")
-    data = docx_pack(pack, images) if fmt == "docx" else pdf_pack(pack, images)
+    try:
+        data = docx_pack(pack, images) if fmt == "docx" else pdf_pack(pack, images)
+    except Exception as exc:  # the page shows ExportFailed in words; the details belong in the log
+        _LOGGER.exception("the committee pack (%s) could not be put together", fmt)
+        raise ExportFailed(PACK_FAILED_HELP.format(kind="Word document" if fmt == "docx" else "PDF")) from exc
     report(1.0, "Done.")
     return data
+
+
+PACK_FAILED_HELP = (
+    "The {kind} could not be put together from these choices. Please try again with fewer items, or the other "
+    "format; if it keeps failing, tell whoever runs the dashboard, who can find the reason in the server's log."
+)
