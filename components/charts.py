@@ -447,7 +447,9 @@ def status_figure(counts: pd.DataFrame) -> go.Figure:
     base_layout(fig, height=200 + 70 * max(len(authorities), 1))
     fig.update_layout(barmode="stack", bargap=0.35)
     fig.update_yaxes(categoryorder="array", categoryarray=authorities[::-1], title=None, automargin=True)
-    fig.update_xaxes(title="Number of recommendations", dtick=2, showgrid=True, gridcolor="#E5E5E5")
+    widest = int(counts.groupby("authority")["recommendations"].sum().max()) if len(counts) else 0
+    step = 2 if widest <= 20 else 5 if widest <= 60 else 10  # whole numbers, never crowded
+    fig.update_xaxes(title="Number of recommendations", dtick=step, showgrid=True, gridcolor="#E5E5E5")
     return fig
 
 

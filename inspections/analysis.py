@@ -271,16 +271,21 @@ def regional_summary(frames: Frames) -> list[str]:
     total = summary["recommendations"].sum()
     open_ = summary["open_recommendations"].sum()
     none = summary["no_update_found"].sum()
+    where = "1 authority" if len(summary) == 1 else f"{len(summary)} authorities"
     lines.append(
-        f"{total} recommendations recorded across {len(summary)} authorities; {open_} not yet reported done, "
+        f"{total} recommendations recorded for {where}; {open_} not yet reported done, "
         f"of which {none} have no update found in any source."
     )
     recurring = recurring_themes(frames)
     if len(recurring):
-        top = recurring.head(3)
+        # Every theme that recurs as widely as the most widespread is named; the rest are counted, never dropped.
+        widest = int(recurring["authorities"].max())
+        named = recurring[recurring["authorities"] == widest]
+        rest = len(recurring) - len(named)
+        places = "the one authority" if len(summary) == 1 else f"{widest} of {len(summary)} authorities"
         lines.append(
-            "Themes raised at two or more inspections or visits in the most authorities: "
-            + ", ".join(f"{r.theme.lower()} ({r.authorities})" for r in top.itertuples())
-            + "."
+            f"Themes raised at two or more inspections or visits in {places}: "
+            + ", ".join(r.theme.lower() for r in named.itertuples())
+            + (f"; {rest} other theme{'s' if rest != 1 else ''} recur in fewer." if rest else ".")
         )
     return lines

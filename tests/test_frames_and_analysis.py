@@ -137,6 +137,18 @@ def test_view_filters_authorities_years_kinds_and_themes(small_frames):
 def test_regional_summary_says_what_is_open(small_frames):
     lines = analysis.regional_summary(small_frames)
     assert (
-        "4 recommendations recorded across 2 authorities; 3 not yet reported done, of which 2 have no update found"
+        "4 recommendations recorded for 2 authorities; 3 not yet reported done, of which 2 have no update found"
         in lines[1]
     )
+
+
+def test_the_regional_summary_reads_right_for_one_authority_and_names_every_widest_theme(small_frames):
+    options = analysis.options_for(small_frames)
+    one = analysis.apply_view(
+        small_frames, View(("alpha",), options.first_year, options.last_year, options.kinds, options.themes)
+    )
+    lines = " ".join(analysis.regional_summary(one))
+    assert "for 1 authority;" in lines and "1 authorities" not in lines
+    recurring = analysis.recurring_themes(one)
+    for theme in recurring["theme"]:
+        assert theme.lower() in lines, "no recurring theme is left out without being counted"
