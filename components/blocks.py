@@ -10,9 +10,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import charts, export
+from components import export
 from components.captions import Caption
 from components.downloads import csv_bytes, excel_bytes, safe_filename
+from components.print_files import PRINT_FORMATS, print_downloads
 from inspections.errors import RecordError
 
 # Plotly's own toolbar PNG, sized for a slide or a paper; server-side print exports are separate.
@@ -66,47 +67,21 @@ def chart_downloads(
     for_view: bool = True,
     content_key: str = "",
 ) -> None:
-    """One row of downloads under a chart: print-ready PNG, SVG and PDF (drawn on the server when clicked), and
-    the numbers as CSV and Excel. Without Chromium the image buttons are disabled and say why."""
-    problem = export.chromium_problem()
-    columns = st.columns(5)
-    for column, fmt in zip(columns[:3], ("png", "svg", "pdf"), strict=True):
-        kind = export.FORMATS[fmt]
-        column.download_button(
-            f"Download {kind.label}",
-            _print_file(figure, caption, fmt),
-            file_name=view_filename(file_stem, kind.extension)
-            if for_view
-            else safe_filename(file_stem, extension=kind.extension),
-            mime=kind.mime,
-            key=f"{fmt}_{key}",
-            icon=":material/image:",
-            on_click="ignore",
-            disabled=problem is not None,
-            help=problem or _PRINT_HELP[fmt],
-            width="stretch",
-        )
+    """One row of downloads under a chart: print-ready PNG, SVG and PDF (prepared on the server when asked, see
+    components.print_files), and the numbers as CSV and Excel. Without Chromium the print buttons are disabled and
+    say why."""
+    prints, csv_column, excel_column = st.columns([3, 1, 1])
+    names = {
+        fmt: view_filename(file_stem, fmt) if for_view else safe_filename(file_stem, extension=fmt)
+        for fmt in PRINT_FORMATS
+    }
+    problem = print_downloads(prints, key, caption, figure, names)
     notes = [caption.title, caption.subtitle, caption.source]
-    _table_downloads(key, table, file_stem, notes, columns[3:], for_view=for_view, content_key=content_key)
+    _table_downloads(
+        key, table, file_stem, notes, [csv_column, excel_column], for_view=for_view, content_key=content_key
+    )
     if problem:
         st.caption(f"**Print downloads are unavailable.** {problem}")  # our own words, not records text
-
-
-_PRINT_HELP = {
-    "png": "A print-quality picture (2,400 pixels wide) with the title, filters and source drawn in.",
-    "svg": "A scalable picture for designers; keeps the title, filters and source.",
-    "pdf": "A vector PDF of the chart with its title, filters and source, sharp at any size.",
-}
-
-
-def _print_file(figure: go.Figure, caption: Caption, fmt: export.Format):
-    """A callable Streamlit runs when the button is clicked: the chart laid out for print, drawn to bytes."""
-
-    def draw() -> bytes:
-        printed = charts.with_titles(figure, caption.title, caption.subtitle, caption.source)
-        return export.figure_bytes(printed, fmt)
-
-    return draw
 
 
 def view_filename(file_stem: str, extension: str) -> str:

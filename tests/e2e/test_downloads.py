@@ -69,6 +69,20 @@ def download(page, button, folder: Path) -> Path:
     return path
 
 
+def prepare_print_files(page) -> None:
+    """Click each chart's "Prepare print files" in turn, waiting for its three downloads to replace it."""
+    for _ in range(10):
+        prepare = page.get_by_role("button", name="Prepare print files").filter(visible=True)
+        if not prepare.count() or prepare.first.is_disabled():
+            return
+        before = prepare.count()
+        prepare.first.click()
+        expect(page.get_by_role("button", name="Prepare print files").filter(visible=True)).to_have_count(
+            before - 1, timeout=2 * TIMEOUT_MS
+        )
+        page.wait_for_selector(APP_IDLE, state="attached")
+
+
 @pytest.mark.parametrize("app_page", PAGES, ids=lambda p: p.name)
 def test_every_download_button_delivers_a_file_that_opens(page, fixture_server, app_page, tmp_path):
     open_page(page, app_page.url(fixture_server.url))
@@ -79,6 +93,7 @@ def test_every_download_button_delivers_a_file_that_opens(page, fixture_server, 
         if tabs.count():
             tabs.nth(i).click()
         open_expanders(page)
+        prepare_print_files(page)
         buttons = page.locator("[data-testid='stDownloadButton'] button").filter(visible=True)
         for n in range(buttons.count()):
             button = buttons.nth(n)

@@ -200,7 +200,7 @@ def test_the_page_controls_work_with_the_keyboard_alone(page, fixture_server):
         reached.append(focused(page))
         if switch.evaluate("e => e === document.activeElement"):
             break
-    for control in ["Download PNG", "Download SVG", "Download PDF", "Download CSV", "Download Excel"]:
+    for control in ["Prepare print files", "Download CSV", "Download Excel"]:  # prints: tests/test_print_files.py
         assert control in reached, f"Tab never reached {control!r}: {reached}"
     assert reached[-1] == "Show every judgement area (sub-judgements)", f"Tab never reached the switch: {reached}"
 
