@@ -1,4 +1,4 @@
-"""Command line: `python -m inspections validate [PATH]`, `crosscheck [PATH]` and `schema`."""
+"""Command line: `python -m inspections validate [PATH]`, `crosscheck [PATH]`, `schema` and `draft PDF`."""
 
 from __future__ import annotations
 
@@ -25,8 +25,13 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument(
         "--statistics", default=str(DEFAULT_STATISTICS), help="Ofsted's inspection outcomes statistics (ODS)"
     )
+    draft = commands.add_parser("draft", help="print a draft record of an Ofsted inspection report (PDF)")
+    draft.add_argument("pdf", help="the report, as Ofsted publishes it")
+    draft.add_argument("--authority", help="the authority's id in the records (default: from the council's name)")
     args = parser.parse_args(argv)
 
+    if args.command == "draft":
+        return _draft(args.pdf, args.authority)
     if args.command == "schema":
         print(json.dumps(json_schema(), indent=2))
         return 0
@@ -59,6 +64,19 @@ def _crosscheck(records, statistics: str) -> int:
     verdict = f"{len(found)} disagreement{'s' if len(found) != 1 else ''}" if found else "no disagreements"
     print(f"{compared} ILACS inspections in the statistics compared with the records: {verdict}")
     return 1 if found else 0
+
+
+def _draft(pdf: str, authority: str | None) -> int:
+    from inspections.draft import draft_report
+    from inspections.draft_pdf import ReportUnreadable
+    from inspections.draft_yaml import render
+
+    try:
+        print(render(draft_report(pdf, authority)), end="")
+    except ReportUnreadable as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
 
 
 def summary_line(records, path) -> str:
