@@ -7,13 +7,15 @@ Starts `streamlit run app.py` on a free loopback port (127.0.0.1 only, with the 
 client speaking what a browser speaks at /_stcore/stream: protobuf BackMsg "rerun" requests carrying a query
 string, a page and widget values, answered by ForwardMsgs until `script_finished`. A visitor arrives by a
 link (a sensible one, or a hostile one: bad percent-encoding, NUL, a markdown link, an overlong value), reads
-the page, then repeatedly opens another page, changes a sidebar filter (authorities, years, kinds, themes)
-or downloads a table (HTTP GET of the CSV/Excel behind a download button), pausing 0.3 to 1.5 s between
-actions; after a few actions it leaves and a new visitor arrives. Lighter than 25 headless Chromiums on a
+the page, then repeatedly opens another page, changes a sidebar filter (authorities, years, kinds, themes),
+downloads a table (HTTP GET of the CSV/Excel behind a download button) or a chart's print files (clicks
+"Prepare print files", then fetches the PNG, SVG and PDF at once and again a second later), pausing 0.3 to
+1.5 s between actions; after a few actions it leaves and a new visitor arrives. Lighter than 25 headless Chromiums on a
 2-core machine, and it exercises the same server code: sessions, script runs, caches and media files.
 
 Checks: no exception element in any page, every request answered with a finished run of the page asked for
-(with its title), every download 200 and non-empty. Memory: the server process's resident set size after a
+(with its title), every chart's spec with a type on every trace, every print prepared without an error, every
+download 200 and non-empty (a 404 also counts as a missing download). Memory: the server process's resident set size after a
 warm-up visit to every page (the baseline, caches filled), its peak under load, and after every visitor has
 left and Streamlit has dropped their sessions (the test server uses server.disconnectedSessionTTL=2 so that
 happens in seconds, not the production two minutes); the Chromium that the committee pack page starts is
@@ -36,6 +38,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 import uuid
 from dataclasses import dataclass, field
@@ -81,6 +84,10 @@ class Figures:
     hostile_links: int = 0
     downloads: int = 0
     download_bytes: int = 0
+    print_prepares: int = 0
+    print_downloads: int = 0
+    missing_downloads: int = 0
+    charts: int = 0
     errors: list[str] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)
     page_latencies: dict[str, list[float]] = field(default_factory=dict)
@@ -113,6 +120,10 @@ class Figures:
             "hostile_links": self.hostile_links,
             "downloads": self.downloads,
             "download_kb": round(self.download_bytes / 1024),
+            "print_prepares": self.print_prepares,
+            "print_downloads": self.print_downloads,
+            "missing_downloads": self.missing_downloads,
+            "charts_checked": self.charts,
             "errors": len(self.errors),
             "server_cpu_s": round(self.server_cpu_s, 1),
             "server_cpu_ms_per_request": round(1000 * self.server_cpu_s / self.requests) if self.requests else 0,
@@ -312,15 +323,27 @@ class PageRun:
     exceptions: list[str] = field(default_factory=list)
     widgets: dict[str, object] = field(default_factory=dict)  # key suffix -> widget proto
     downloads: list[str] = field(default_factory=list)  # CSV and Excel: a URL, or "deferred:<id>" made on click
+    prints: list[str] = field(default_factory=list)  # PNG, SVG and PDF downloads, the same way
+    prepare: list[object] = field(default_factory=list)  # "Prepare print files" buttons (widget protos)
     pages: dict[str, str] = field(default_factory=dict)  # url path -> page script hash
     query_string: str | None = None
     notices: int = 0
     largest: int = 0
+    charts: int = 0
 
 
 def _is_table(element) -> bool:
-    """A CSV or Excel button: the print buttons start Chromium, which is bench/bench_export.py's business."""
+    """A CSV or Excel button (the print buttons are PNG, SVG and PDF)."""
     return "CSV" in element.download_button.label or "Excel" in element.download_button.label
+
+
+def _file_ref(button) -> str:
+    return button.url or (f"deferred:{button.deferred_file_id}" if button.deferred_file_id else "")
+
+
+def _untyped_traces(spec: str) -> list[int]:
+    """The traces of a chart's plotly spec that carry no type (which the browser would draw as something else)."""
+    return [i for i, trace in enumerate(json.loads(spec).get("data", [])) if "type" not in trace]
 
 
 class Visitor:
@@ -362,6 +385,7 @@ class Visitor:
         self.figures.latencies.append(time.monotonic() - started)
         self.figures.requests += 1
         self.figures.largest_message_bytes = max(self.figures.largest_message_bytes, run.largest)
+        self.figures.charts += run.charts
         if run.pages:
             self.pages = run.pages
         if run.query_string is not None:
@@ -416,14 +440,19 @@ class Visitor:
             run.title = element.heading.body
         elif which == "alert" and "link" in element.alert.icon:
             run.notices += 1
+        elif which == "alert" and "print_disabled" in element.alert.icon:
+            run.exceptions.append(f"print files could not be drawn: {element.alert.body[:200]}")
         elif which in ("multiselect", "slider", "toggle"):
             widget = getattr(element, which)
             run.widgets[widget.id.rsplit("-", 1)[-1]] = widget
-        elif which == "download_button" and _is_table(element):
-            button = element.download_button
-            run.downloads.append(
-                button.url or (f"deferred:{button.deferred_file_id}" if button.deferred_file_id else "")
-            )
+        elif which == "download_button" and not element.download_button.disabled:
+            (run.downloads if _is_table(element) else run.prints).append(_file_ref(element.download_button))
+        elif which == "button" and element.button.label == "Prepare print files" and not element.button.disabled:
+            run.prepare.append(element.button)
+        elif which == "plotly_chart":
+            run.charts += 1
+            if missing := _untyped_traces(element.plotly_chart.spec):
+                run.exceptions.append(f"a chart reached the browser with traces {missing} that have no type")
 
     # What a visitor does between arriving and leaving.
 
@@ -479,19 +508,49 @@ class Visitor:
         if not files:
             await self.open_another_page()
             return
-        chosen = self.rng.choice(files)
+        await self.fetch(self.rng.choice(files))
+
+    async def print_files(self) -> None:
+        """Prepare a chart's print files and download all three at once, then again a second later, while
+        the other visitors' pages run (each finished run is when Streamlit may delete a file)."""
+        run = self.last
+        if run and run.prepare:
+            button = self.rng.choice(run.prepare)
+            click = WidgetState(id=button.id, trigger_value=True)
+            run = await self.request(page_hash=self.current, widgets=[click])
+            self.figures.print_prepares += 1
+        files = [f for f in (run.prints if run else []) if f]
+        if not files:
+            await self.open_another_page()
+            return
+        urls = [url for url in [await self.resolve(f) for f in files] if url]
+        for url in urls:
+            await self.fetch_url(url, printed=True)
+        await asyncio.sleep(1.0)
+        for url in urls:
+            await self.fetch_url(url, printed=True)
+
+    async def resolve(self, file_ref: str) -> str | None:
+        """A download's address: as drawn, or asked for as a browser does on a click (deferred files)."""
         try:
-            url = self.server.base + (
-                await self.file_url(chosen.removeprefix("deferred:")) if chosen.startswith("deferred:") else chosen
-            )
+            if file_ref.startswith("deferred:"):
+                return self.server.base + await self.file_url(file_ref.removeprefix("deferred:"))
+            return self.server.base + file_ref
         except OSError as exc:
             self.figures.errors.append(f"download request: {exc}")
-            return
+            return None
 
+    async def fetch(self, file_ref: str) -> None:
+        if url := await self.resolve(file_ref):
+            await self.fetch_url(url)
+
+    async def fetch_url(self, url: str, *, printed: bool = False) -> None:
         def fetch() -> tuple[int, int]:
-            request = urllib.request.Request(url, headers={"Cookie": self.cookie} if self.cookie else {})
-            with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT) as response:
-                return response.status, len(response.read())
+            try:
+                with urllib.request.urlopen(url, timeout=REQUEST_TIMEOUT) as response:
+                    return response.status, len(response.read())
+            except urllib.error.HTTPError as exc:
+                return exc.code, 0
 
         try:
             status, size = await asyncio.to_thread(fetch)
@@ -499,7 +558,10 @@ class Visitor:
             self.figures.errors.append(f"download {url}: {exc}")
             return
         self.figures.downloads += 1
+        self.figures.print_downloads += printed
         self.figures.download_bytes += size
+        if status == 404:
+            self.figures.missing_downloads += 1
         if status != 200 or size == 0:
             self.figures.errors.append(f"download {url}: status {status}, {size} bytes")
 
@@ -537,7 +599,10 @@ async def visitor_loop(server: Server, figures: Figures, links: list[str], seed:
                 if time.monotonic() >= until:
                     break
                 await asyncio.sleep(rng.uniform(*PAUSE_S))
-                action = rng.choices([visitor.open_another_page, visitor.change_a_filter, visitor.download], [5, 4, 1])
+                action = rng.choices(
+                    [visitor.open_another_page, visitor.change_a_filter, visitor.download, visitor.print_files],
+                    [5, 4, 1, 1],
+                )
                 await action[0]()
         except (TimeoutError, websockets.WebSocketException, OSError) as exc:
             figures.errors.append(f"visitor {seed}: {type(exc).__name__}: {exc}"[:300])
@@ -555,6 +620,8 @@ async def visit_every_page(server: Server, figures: Figures) -> None:
         await visitor.request(page_hash=page_hash)
         await visitor.change_a_filter()
         await visitor.download()
+        if visitor.last and (visitor.last.prepare or visitor.last.prints):
+            await visitor.print_files()
     await visitor.leave()
 
 
