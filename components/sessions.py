@@ -1,4 +1,7 @@
-"""Let go of visitors who have left: shut down expired sessions, and free the download files their pages made.
+"""Visitors' sessions and connections: let go of those who have left, and keep the log readable when a client
+sends nonsense.
+
+Expired sessions: shut them down, and free the download files their pages made.
 
 Streamlit (1.67) keeps a disconnected session for `server.disconnectedSessionTTL` seconds, so a browser that
 reconnects can resume it. It keeps them in a TTL cache that forgets an expired session without shutting it
@@ -7,6 +10,10 @@ for as long as the server runs: about half a megabyte for every visitor who ever
 `reap_expired_sessions` shuts expired sessions down as Streamlit would have, at most every few seconds, from
 the script run of whoever is using the app. It relies on Streamlit internals, so it looks each one up and
 does nothing if one is missing; bench/load_test.py and tests/test_load_short.py show the memory either way.
+
+Nonsense frames: Streamlit 1.67 logs a full traceback for every websocket frame that is not one of its messages
+(`starlette_websocket.py`, "Error deserializing back message"), so anyone could fill the log with them.
+`quiet_protocol_errors` keeps each to one line naming the error; tests/test_hostile_websocket.py checks it.
 """
 
 from __future__ import annotations
@@ -16,6 +23,8 @@ import threading
 import time
 
 _LOGGER = logging.getLogger(__name__)
+_WEBSOCKET_LOGGER = "streamlit.web.server.starlette.starlette_websocket"
+_UNDECODABLE = "Error deserializing back message"
 _INTERVAL_S = 2.0
 _lock = threading.Lock()
 _last_run = float("-inf")
@@ -50,3 +59,25 @@ def reap_expired_sessions() -> int:
         except Exception:
             _LOGGER.warning("could not shut down an expired session", exc_info=True)
     return len(expired)
+
+
+class _OneLine(logging.Filter):
+    """A record of an undecodable frame, with the error named in its line instead of a traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and str(record.msg).startswith(_UNDECODABLE):
+            error = record.exc_info[1]
+            reason = f"{type(error).__name__}: {str(error)[:120]}" if error is not None else "unknown"
+            record.msg = f"{_UNDECODABLE} from a client ({reason}); connection closed"
+            record.args, record.exc_info, record.exc_text = (), None, None
+        return True
+
+
+def quiet_protocol_errors() -> None:
+    """Log each undecodable websocket frame as one line (idempotent; from the first page run on)."""
+    target = logging.getLogger(_WEBSOCKET_LOGGER)
+    if not any(isinstance(f, _OneLine) for f in target.filters):
+        target.addFilter(_OneLine())
+
+
+quiet_protocol_errors()
