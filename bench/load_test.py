@@ -547,7 +547,9 @@ class Visitor:
     async def fetch_url(self, url: str, *, printed: bool = False) -> None:
         def fetch() -> tuple[int, int]:
             try:
-                with urllib.request.urlopen(url, timeout=REQUEST_TIMEOUT) as response:
+                # Behind the proxy the cookie keeps the download on the process that made the file.
+                request = urllib.request.Request(url, headers={"Cookie": self.cookie} if self.cookie else {})
+                with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT) as response:
                     return response.status, len(response.read())
             except urllib.error.HTTPError as exc:
                 return exc.code, 0
