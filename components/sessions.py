@@ -8,7 +8,8 @@ reconnects can resume it. It keeps them in a TTL cache that forgets an expired s
 down, so the CSV and Excel files its download buttons made stay in the server's memory, and downloadable,
 for as long as the server runs: about half a megabyte for every visitor who ever opened the Sources page.
 `reap_expired_sessions` shuts expired sessions down as Streamlit would have, at most every few seconds, from
-the script run of whoever is using the app. It relies on Streamlit internals, so it looks each one up and
+the script run of whoever is using the app, and from a watcher thread that the first run starts, so they are let
+go of (their event loops and file descriptors too) even when nobody else visits. It relies on Streamlit internals, so it looks each one up and
 does nothing if one is missing; bench/load_test.py and tests/test_load_short.py show the memory either way.
 
 Nonsense frames: Streamlit 1.67 logs a full traceback for every websocket frame that is not one of its messages
@@ -28,11 +29,13 @@ _UNDECODABLE = "Error deserializing back message"
 _INTERVAL_S = 2.0
 _lock = threading.Lock()
 _last_run = float("-inf")
+_watcher: threading.Thread | None = None
 
 
 def reap_expired_sessions() -> int:
     """Shut down sessions whose reconnection time has run out; return how many. Never raises."""
     global _last_run
+    _watch()
     now = time.monotonic()
     with _lock:
         if now - _last_run < _INTERVAL_S:
@@ -59,6 +62,22 @@ def reap_expired_sessions() -> int:
         except Exception:
             _LOGGER.warning("could not shut down an expired session", exc_info=True)
     return len(expired)
+
+
+def _watch() -> None:
+    """Start, once, the thread that keeps looking for expired sessions while the server runs."""
+    global _watcher
+    with _lock:
+        if _watcher is not None and _watcher.is_alive():
+            return
+        _watcher = threading.Thread(target=_keep_reaping, name="session-reaper", daemon=True)
+        _watcher.start()
+
+
+def _keep_reaping() -> None:
+    while True:
+        time.sleep(_INTERVAL_S)
+        reap_expired_sessions()
 
 
 class _OneLine(logging.Filter):
