@@ -58,11 +58,11 @@ class Draft:
 
 def draft_report(path: Path | str, authority: str | None = None) -> Draft:
     """Read the PDF and draft its event; raise ReportUnreadable with a message for the curator."""
-    return draft_from_pages(read_pages(path), Path(path).name, authority)
+    return draft_from_pages(read_pages(path), str(path), authority)
 
 
 def draft_from_pages(pages: list[str], file: str, authority: str | None = None) -> Draft:
-    """Draft an event from the pages' text (as read_pages returns it)."""
+    """Draft an event from the pages' text (as read_pages returns it); `file` names the report in messages."""
     if authority is not None and not _ID.match(authority):
         raise ReportUnreadable(f"--authority {authority!r}: expected an id such as north-tyneside")
     cleaned = clean_pages(pages)

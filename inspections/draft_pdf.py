@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 MAX_BYTES = 30 * 1024 * 1024  # Ofsted's reports are under 1 MB; anything far larger is not one
@@ -102,17 +103,27 @@ def _opens_without_password(reader) -> bool:
         return False
 
 
-def clean_pages(pages: list[str]) -> list[list[str]]:
+@dataclass(frozen=True)
+class Page:
+    number: int  # as printed on the page (so a citation is right in a page cut from a report), else its position
+    lines: list[str]
+
+
+def clean_pages(pages: list[str]) -> list[Page]:
     """Each page as lines, without the page number and running header repeated at the top of every page."""
     split = [[line.rstrip() for line in page.splitlines()] for page in pages]
     headers = _running_headers(split)
     cleaned = []
-    for number, lines in enumerate(split):
+    for index, lines in enumerate(split):
         body = list(lines)
+        printed = None
         # Drop blank lines, bare page numbers and (after the title page) running headers from the top of the page.
-        while body and (not body[0].strip() or body[0].strip().isdigit() or (number and _key(body[0]) in headers)):
-            body.pop(0)
-        cleaned.append(body)
+        while body and (not body[0].strip() or body[0].strip().isdigit() or (index and _key(body[0]) in headers)):
+            top = body.pop(0).strip()
+            found = re.search(r"(?:^|\s)(\d{1,3})$", top)
+            if found and printed is None and (top.isdigit() or _key(top) in headers):
+                printed = int(found.group(1))
+        cleaned.append(Page(printed or index + 1, body))
     return cleaned
 
 
@@ -131,4 +142,4 @@ def _running_headers(split: list[list[str]]) -> set[str]:
         for key in set(top):
             if key and not key.isdigit():
                 counts[key] = counts.get(key, 0) + 1
-    return {key for key, count in counts.items() if count * 2 >= len(later) and len(key) > 3}
+    return {key for key, count in counts.items() if count >= 2 and count * 2 >= len(later) and len(key) > 3}

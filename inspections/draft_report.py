@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from inspections.draft_pdf import ReportUnreadable
+from inspections.draft_pdf import Page, ReportUnreadable
 from inspections.draft_text import join_lines
 
 _MONTHS = {name.casefold(): number for number, name in enumerate(calendar.month_name) if name}
@@ -68,8 +68,9 @@ def grade_id(text: str) -> str:
     return "requires-improvement" if text.startswith("require") else _GRADE_IDS[text]
 
 
-def read_cover(pages: list[list[str]]) -> Cover:
+def read_cover(sheets: list[Page]) -> Cover:
     """Read the cover fields; raise ReportUnreadable if this is not an ILACS or SIF inspection report."""
+    pages = [sheet.lines for sheet in sheets]
     first = join_lines(pages[0]) if pages else ""
     flat = first.casefold()
     if "focused visit" in flat[:400] or "monitoring visit" in flat[:400]:
@@ -168,7 +169,7 @@ def _dates(first: str, cover: Cover) -> None:
     if not found:
         cover.missing["fieldwork"] = "no inspection dates found on the cover"
         return
-    parts = _date_parts(found.group(1))
+    parts = dates_in(found.group(1))
     if len(parts) < 2:
         cover.missing["fieldwork"] = f"the inspection dates could not be read: {found.group(1).strip()!r}"
         return
@@ -179,7 +180,7 @@ def _dates(first: str, cover: Cover) -> None:
     cover.start, cover.end = start, end
 
 
-def _date_parts(text: str) -> list[dt.date]:
+def dates_in(text: str) -> list[dt.date]:
     """Every date in "5 to 9 December 2022 and 14 to 15 February 2023", each completed from the ones after it."""
     raw = [
         [int(m.group(1)), _MONTHS.get((m.group(2) or "").casefold()), int(m.group(3)) if m.group(3) else None]
@@ -202,7 +203,7 @@ def _date_parts(text: str) -> list[dt.date]:
 
 
 def _date(text: str) -> dt.date | None:
-    parts = _date_parts(text)
+    parts = dates_in(text)
     return parts[0] if len(parts) == 1 else None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from inspections.draft_pdf import BULLET
+from inspections.draft_pdf import BULLET, Page
 
 # Full-line headings that end a paragraph or a list. Matched on whole lines only, because the same words also
 # start lines inside paragraphs ("leadership, management and governance are inadequate because ...").
@@ -38,7 +38,7 @@ END_OF_REPORT = "the office for standards in education"
 @dataclass
 class Block:
     kind: str  # heading | paragraph | bullet | text
-    page: int  # printed page number (the PDF's page index + 1: Ofsted numbers its pages from the cover)
+    page: int  # the page number printed on it
     lines: list[str]
     number: int | None = None  # a numbered paragraph's number
 
@@ -73,16 +73,16 @@ def is_heading(line: str) -> bool:
     return bool(_HEADING.match(" ".join(line.split())))
 
 
-def blocks(pages: list[list[str]]) -> list[Block]:
+def blocks(pages: list[Page]) -> list[Block]:
     """Split the cleaned pages into blocks. Paragraph numbers must run on from the last one (1, 2, 3 ...), so a
     numbered list elsewhere (the SIF cover's "1. Children who need help and protection Good") is not taken for
     a paragraph; the count starts on the second page, after the cover."""
     out: list[Block] = []
     expected = 1
     ended = False
-    for index, page_lines in enumerate(pages):
-        page = index + 1
-        for raw in strip_footnotes(page_lines):
+    for index, sheet in enumerate(pages):
+        page = sheet.number
+        for raw in strip_footnotes(sheet.lines):
             line = raw.strip()
             if ended or not line:
                 continue
@@ -90,8 +90,11 @@ def blocks(pages: list[list[str]]) -> list[Block]:
                 ended = True
                 continue
             numbered = _NUMBERED.match(line) if index else None
-            if numbered and int(numbered.group(1)) == expected and _plausible(numbered.group(2)):
-                number = int(numbered.group(1))
+            number = int(numbered.group(1)) if numbered else 0
+            # A number may jump ahead only where a section starts (the text layer of a cut or damaged report can
+            # lose paragraphs); inside a paragraph a wrapped line that happens to start "12. " is not a paragraph.
+            in_step = number == expected or (number > expected and bool(out) and out[-1].kind == "heading")
+            if numbered and in_step and _plausible(numbered.group(2)):
                 out.append(Block("paragraph", page, [numbered.group(2)], number))
                 expected = number + 1
             elif line.startswith(BULLET):

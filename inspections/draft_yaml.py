@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from pathlib import Path
 
 from inspections.draft import Draft, DraftPoint
 from inspections.vocab import EVENT_KINDS, OVERALL
@@ -19,7 +20,7 @@ def render(draft: Draft) -> str:
     _comment(
         out,
         "",
-        f"Draft record from {draft.file}, written by `python -m inspections draft`. Check every line against the "
+        f"Draft record from {Path(draft.file).name}, written by `python -m inspections draft`. Check every line against the "
         f"report. Paste the event under `events:` in data/authorities/{draft.authority}.yaml and declare its "
         "source (below) under `sources:`; write each recommendation in our own words; check the suggested themes "
         "and paragraphs; resolve every TODO; then run `python -m inspections validate`.",

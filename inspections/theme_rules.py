@@ -53,8 +53,9 @@ THEME_RULES: dict[str, ThemeRule] = {
         r"independent reviewing officers?|iros?|(child protection )?conference chairs?|"
         r"child protection chairs?|reviewing officers?",
     ),
+    # Education, employment and training (EET) is the care leavers' outcome these reports measure.
     "care-leavers": ThemeRule(
-        r"care leavers?|leaving care|pathway (plans?|assessments?)|personal advisers?|pas|stay(ing)? put|"
+        r"care leavers?|education, employment,? (and |or )?training|employment, education or training|leaving care|pathway (plans?|assessments?)|personal advisers?|pas|stay(ing)? put|"
         r"care-experienced|care leavers'? offer|throughcare|next steps service",
     ),
     "early-help": ThemeRule(r"early help|early intervention|edge of care|lead professional|troubled families"),
@@ -67,7 +68,7 @@ THEME_RULES: dict[str, ThemeRule] = {
     "disabled-children": ThemeRule(r"disabled|disabilit(y|ies)|short[- ]breaks?"),
     "out-of-borough-education": ThemeRule(
         r"personal education plans?|peps?|virtual (school|head)|attainment|"
-        r"educational (progress|outcomes|achievement)|out of (the )?(borough|area)|"
+        r"educational (progress|outcomes|achievement)|out[- ]of[- ](the )?(borough|area)|"
         r"outside of (the )?(borough|area)|living out of area|missing (from )?education|exclusions?|"
         r"pupil premium|school attendance",
     ),
