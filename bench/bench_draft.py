@@ -171,16 +171,13 @@ def _points(result: Result, points: list[dict], event: Event, made: Draft) -> No
 
 
 def _paragraphs(result: Result, index: int, mine: str, theirs: str, printed: bool) -> None:
-    """A point's own paragraph number must agree, and its supporting paragraphs must meet the curated ones."""
+    """Count and show a point's paragraph checks (see paragraph_checks)."""
     own = _own(mine)
     drafted_support = cited_paragraphs(mine) - {own}
     curated = cited_paragraphs(theirs)
     curated_support = curated - {own}
-    checks = []
-    if own is not None and (their_own := _curated_own(theirs, curated)) is not None:
-        checks.append(("own", own == their_own))
+    checks = paragraph_checks(mine, theirs)
     if curated_support:
-        checks.append(("support", bool(drafted_support & curated_support)))
         result.counts["support.drafted"] += len(drafted_support)
         result.counts["support.shared"] += len(drafted_support & curated_support)
         result.counts["support.curated"] += len(curated_support)
@@ -197,6 +194,20 @@ def _paragraphs(result: Result, index: int, mine: str, theirs: str, printed: boo
         result.counts["paragraphs.right"] += right
         verdict = "right" if right else "WRONG (" + ", ".join(name for name, ok in checks if not ok) + ")"
     result.rows.append((f"  {index} paragraphs", _numbers(own, drafted_support), _numbers(None, curated), verdict))
+
+
+def paragraph_checks(mine: str, theirs: str) -> list[tuple[str, bool]]:
+    """A point's own paragraph number must agree with the curated one where both give it ("own"), and its
+    supporting paragraphs must include at least one curated supporting paragraph where the record cites any
+    ("support"). No checks means the curated record gives no paragraph numbers to compare with."""
+    own = _own(mine)
+    curated = cited_paragraphs(theirs)
+    checks = []
+    if own is not None and (their_own := _curated_own(theirs, curated)) is not None:
+        checks.append(("own", own == their_own))
+    if curated_support := curated - {own}:
+        checks.append(("support", bool((cited_paragraphs(mine) - {own}) & curated_support)))
+    return checks
 
 
 def _curated_own(citation: str, curated: set[int]) -> int | None:

@@ -65,7 +65,8 @@ _SUFFIXES = ("ations", "ation", "ments", "ment", "ingly", "ings", "ing", "edly",
 def _stem(word: str) -> str:
     """A crude stem, so that fostered, fostering and foster, or plans and planning, count as one word."""
     for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
+        shortest = 3 if suffix == "s" else 4  # IROs -> IRO, but "ing" is not stripped from "bring"
+        if word.endswith(suffix) and len(word) - len(suffix) >= shortest and not word.endswith("ss"):
             stem = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
             if len(stem) > 4 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
                 stem = stem[:-1]  # planning -> plann -> plan
