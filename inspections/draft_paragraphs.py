@@ -78,6 +78,11 @@ def _grams(words: list[str]) -> list[str]:
     return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 
+def _as_printed(gram: str, printed: dict[str, str]) -> str:
+    """A stem as the point spells it ("identific" -> "identification"), so the draft's comment reads as words."""
+    return " ".join(printed.get(part, part) for part in gram.split())
+
+
 def suggest(point: str, paragraphs: dict[int, str], candidates: set[int] | None = None) -> list[Suggestion]:
     """The paragraphs sharing most of the point's telling words (BM25 over words and word pairs), best first.
 
@@ -90,6 +95,7 @@ def suggest(point: str, paragraphs: dict[int, str], candidates: set[int] | None 
     frequency = Counter(g for grams in pool.values() for g in set(grams))
     average = sum(len(g) for g in pool.values()) / len(pool) or 1.0
     query = list(dict.fromkeys(_grams(terms(point))))
+    printed = {_stem(w): w for w in reversed(re.findall(r"[a-z0-9]+", point.casefold().replace("'s", "")))}
     scored = []
     for number, grams in pool.items():
         counts = Counter(grams)
@@ -103,7 +109,7 @@ def suggest(point: str, paragraphs: dict[int, str], candidates: set[int] | None 
             score += weight * idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * len(grams) / average))
             shared.append((idf, gram))
         if score > 0:
-            words = tuple(g for _, g in sorted(shared, reverse=True))
+            words = tuple(_as_printed(g, printed) for _, g in sorted(shared, reverse=True))
             scored.append(Suggestion(number, round(score, 3), words))
     scored.sort(key=lambda s: (-s.score, s.number))
     if not scored:

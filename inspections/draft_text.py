@@ -121,14 +121,3 @@ def _continues_heading(heading: Block, line: str) -> bool:
     return len(heading.lines) < 3 and (
         text.endswith((" and", " of", " in", " to", " who", " for", ":")) or (line[:1].islower() and len(line) < 60)
     )
-
-
-def sections(all_blocks: list[Block]) -> list[tuple[Block | None, list[Block]]]:
-    """The blocks grouped under the heading before them (None for those before the first heading)."""
-    grouped: list[tuple[Block | None, list[Block]]] = [(None, [])]
-    for block in all_blocks:
-        if block.kind == "heading":
-            grouped.append((block, []))
-        else:
-            grouped[-1][1].append(block)
-    return grouped
