@@ -142,7 +142,7 @@ def next_inspection_windows(frames: Frames) -> pd.DataFrame:
         start = pd.Timestamp(row.start)
         opens = start + pd.DateOffset(months=CYCLE_MONTHS - WINDOW_MONTHS)
         closes = start + pd.DateOffset(months=CYCLE_MONTHS + WINDOW_MONTHS)
-        if str(row.overall).startswith("Inadequate"):
+        if _judged_inadequate(latest.loc[row.Index]):
             estimate, opens_label, closes_label = (
                 "No usual window: after an inadequate judgement Ofsted monitors, then re-inspects",
                 "",
@@ -169,6 +169,15 @@ def next_inspection_windows(frames: Frames) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def _judged_inadequate(full: pd.Series) -> bool:
+    """Inadequate overall; or, from April 2026 when there is no overall grade, inadequate on any judgement
+    (nothing then says which judgement leads to monitoring, so no usual window is estimated for either)."""
+    if str(full.get("overall", "")).startswith("Inadequate"):
+        return True
+    no_overall = not any(str(full.get("overall", "")).startswith(g) for g in GRADES.values())
+    return no_overall and any(full.get(f"{area}_id") == "inadequate" for area in FOUR)
 
 
 def _months_between(start: pd.Timestamp, end: pd.Timestamp) -> int:

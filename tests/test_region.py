@@ -118,3 +118,9 @@ def test_a_first_visit_shows_the_three_tyneside_authorities_when_the_records_hol
 def test_records_without_the_default_group_start_from_every_authority():
     options = options_for(build_frames(load_records(SMALL)))
     assert options.starting_authorities == options.authorities
+
+
+def test_after_april_2026_an_inadequate_judgement_gets_no_usual_window(write_yaml):
+    text = REGION.read_text().replace("leaders: requires-improvement", "leaders: inadequate", 1)
+    windows = region.next_inspection_windows(build_frames(load_records(write_yaml(text)))).set_index("authority")
+    assert windows.loc["Alpha", "estimate"].startswith("No usual window")
