@@ -14,22 +14,34 @@ st.set_page_config(
     layout="wide",
 )
 
+# (script, title, icon, address); the first is the default page at the site's root.
+PAGES = (
+    ("pages/overview.py", "Overview", ":material/dashboard:", ""),
+    ("pages/region.py", "The region side by side", ":material/map:", "region"),
+    ("pages/timeline.py", "Judgement timeline", ":material/timeline:", "timeline"),
+    ("pages/themes.py", "Recurring themes", ":material/grid_on:", "themes"),
+    ("pages/recommendations.py", "Recommendations", ":material/checklist:", "recommendations"),
+    ("pages/sources.py", "Sources and data", ":material/table:", "sources"),
+    ("pages/pack.py", "Committee pack", ":material/description:", "pack"),
+)
+
 loaded = data.load()
 if loaded.errors:
-    st.navigation(
-        [st.Page(lambda: show_errors(loaded.errors), title="Records need attention", url_path="errors")]
-    ).run()
+    # The panel answers at every page's address, so a shared link never meets "Page not found" and a tab
+    # left open returns to the page it asked for once the records are fixed.
+    def panel() -> None:
+        show_errors(loaded.errors)
+
+    panels = [
+        st.Page(panel, title="Records need attention", url_path=address or "errors", default=not address)
+        for _, _, _, address in PAGES
+    ]
+    st.navigation(panels, position="hidden").run()
     st.stop()
 
-PAGES = [
-    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    st.Page("pages/region.py", title="The region side by side", icon=":material/map:", url_path="region"),
-    st.Page("pages/timeline.py", title="Judgement timeline", icon=":material/timeline:", url_path="timeline"),
-    st.Page("pages/themes.py", title="Recurring themes", icon=":material/grid_on:", url_path="themes"),
-    st.Page(
-        "pages/recommendations.py", title="Recommendations", icon=":material/checklist:", url_path="recommendations"
-    ),
-    st.Page("pages/sources.py", title="Sources and data", icon=":material/table:", url_path="sources"),
-    st.Page("pages/pack.py", title="Committee pack", icon=":material/description:", url_path="pack"),
-]
-st.navigation(PAGES).run()
+st.navigation(
+    [
+        st.Page(script, title=title, icon=icon, **({"url_path": address} if address else {"default": True}))
+        for script, title, icon, address in PAGES
+    ]
+).run()
