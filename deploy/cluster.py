@@ -53,7 +53,7 @@ frontend dashboard
     http-response set-header Content-Security-Policy "frame-ancestors 'none'"
     http-response set-header X-Content-Type-Options nosniff
     http-response set-header Referrer-Policy same-origin
-    default_backend streamlit
+{host_rules}    default_backend streamlit
 
 backend streamlit
     balance roundrobin
@@ -83,11 +83,30 @@ def haproxy_problem() -> str | None:
     return "HAProxy is not installed; install it with: sudo apt-get install haproxy"
 
 
-def haproxy_config(ports: list[int], port: int, address: str = "127.0.0.1") -> str:
+# With a public name: another Host is refused at the door (DNS rebinding), and the Host passed on is the bare
+# name. Streamlit's same-origin test compares the Origin's host with the Host header as sent, so a port left in
+# it ("name:443", as some proxies forward it) would refuse every visitor's websocket.
+HOST_RULES = """\
+    http-request deny deny_status 421 unless {{ req.hdr(host),field(1,:),lower -m str {host} }}
+    http-request set-header Host {host}
+"""
+
+
+def haproxy_config(ports: list[int], port: int, address: str = "127.0.0.1", public_host: str | None = None) -> str:
     servers = "\n".join(
         f"    server p{i} 127.0.0.1:{p} check inter 2s rise 1 cookie p{i}" for i, p in enumerate(ports, start=1)
     )
-    return HAPROXY_CONFIG.format(processes=len(ports), address=address, port=port, cookie=COOKIE, servers=servers)
+    host_rules = HOST_RULES.format(host=public_host.lower()) if public_host else ""
+    return HAPROXY_CONFIG.format(
+        processes=len(ports), address=address, port=port, cookie=COOKIE, servers=servers, host_rules=host_rules
+    )
+
+
+def public_host_args(public_host: str | None) -> tuple[str, ...]:
+    """Streamlit's own checks for a public name: websockets naming another host, or from another site, refused."""
+    if not public_host:
+        return ()
+    return (f"--server.allowedHosts={public_host}", f"--server.corsAllowedOrigins=https://{public_host}")
 
 
 class Cluster:
@@ -101,10 +120,12 @@ class Cluster:
         data: Path | str | None = None,
         streamlit_args: tuple[str, ...] = (),
         address: str = "127.0.0.1",
+        public_host: str | None = None,
     ):
         self.processes, self.port, self.address = processes, port or free_port(), address
         self.data = data
-        self.streamlit_args = streamlit_args
+        self.public_host = public_host
+        self.streamlit_args = (*public_host_args(public_host), *streamlit_args)
         self.ports = [free_port() for _ in range(processes)]
         self.servers: list[subprocess.Popen] = []
         self.proxy: subprocess.Popen | None = None
@@ -146,7 +167,7 @@ class Cluster:
         for port in self.ports:
             self._wait(f"http://127.0.0.1:{port}/_stcore/health", deadline)
         config = Path(self._folder.name) / "haproxy.cfg"
-        config.write_text(haproxy_config(self.ports, self.port, self.address), encoding="utf-8")
+        config.write_text(haproxy_config(self.ports, self.port, self.address, self.public_host), encoding="utf-8")
         haproxy = haproxy_binary() or "haproxy"
         check = subprocess.run([haproxy, "-c", "-q", "-f", str(config)], capture_output=True, text=True)
         if check.returncode:
@@ -163,7 +184,7 @@ class Cluster:
         while time.monotonic() < deadline:
             seen = set()
             for _ in range(2 * self.processes):
-                with contextlib.suppress(OSError), urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
+                with contextlib.suppress(OSError), self._open(f"{self.url}/_stcore/health") as r:
                     seen.update(c.split(";", 1)[0].split("=", 1)[-1] for c in r.headers.get_all("Set-Cookie") or [])
             if wanted <= seen:
                 return
@@ -175,11 +196,17 @@ class Cluster:
             for process in [*self.servers, self.proxy]:
                 if process is not None and process.poll() is not None:
                     raise RuntimeError(f"a process of the cluster exited (code {process.returncode})")
-            with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=2) as response:
+            with contextlib.suppress(OSError), self._open(url) as response:
                 if response.read() == b"ok":
                     return
             time.sleep(0.3)
         raise RuntimeError(f"{url} did not answer in time")
+
+    def _open(self, url: str):
+        # Through the proxy, a public name must be the Host asked for; the processes themselves accept any.
+        proxied = url.startswith(self.url) and self.public_host
+        headers = {"Host": self.public_host} if proxied else {}
+        return urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=2)
 
     def pids(self) -> dict[str, int]:
         """Process ids by role, for measuring CPU and memory."""
@@ -211,12 +238,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--processes", type=int, default=2, help="Streamlit processes (default 2)")
     parser.add_argument("--port", type=int, default=8080, help="the proxy's port (default 8080)")
     parser.add_argument("--address", default="127.0.0.1", help="the proxy's address (default 127.0.0.1)")
+    parser.add_argument("--public-host", help="the public host name; any other Host header is refused")
     args = parser.parse_args(argv)
     problem = haproxy_problem()
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    with Cluster(args.processes, port=args.port, address=args.address) as cluster:
+    with Cluster(args.processes, port=args.port, address=args.address, public_host=args.public_host) as cluster:
         print(f"Serving {args.processes} processes behind HAProxy at {cluster.url} (Ctrl+C stops them)")
         with contextlib.suppress(KeyboardInterrupt):
             while all(p.poll() is None for p in [cluster.proxy, *cluster.servers]):

@@ -62,6 +62,19 @@ def test_streamlit_metrics_are_not_served_to_the_public(cluster):
     assert refused.value.code == 404
 
 
+def test_with_a_public_name_the_proxy_refuses_other_hosts_and_passes_on_the_bare_name():
+    from tests.test_host_checks import upgrade_status
+
+    if haproxy_problem():
+        pytest.skip(haproxy_problem())
+    public = "dashboard.example.gov.uk"
+    with Cluster(1, public_host=public) as cluster:
+        assert upgrade_status(cluster.port, f"{public}:443", f"https://{public}") == 101
+        assert upgrade_status(cluster.port, public.upper(), f"https://{public}") == 101
+        assert upgrade_status(cluster.port, "evil.example", "https://evil.example") == 421, "DNS rebinding"
+        assert upgrade_status(cluster.port, f"127.0.0.1:{cluster.port}", None) == 421
+
+
 def test_visitors_browse_and_download_through_the_proxy_without_an_error():
     if haproxy_problem():
         pytest.skip(haproxy_problem())

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -94,8 +95,17 @@ def free_port() -> int:
 class StreamlitServer:
     """`streamlit run app.py` on a free localhost port, with the records file given; a context manager."""
 
-    def __init__(self, data: Path | str, *, name: str = "app", script: Path | str = ROOT / "app.py", log_dir=None):
+    def __init__(
+        self,
+        data: Path | str,
+        *,
+        name: str = "app",
+        script: Path | str = ROOT / "app.py",
+        log_dir=None,
+        options: Sequence[str] = (),
+    ):
         self.data = str(data)
+        self.options = list(options)
         self.name = name
         self.script = str(script)
         self.port = free_port()
@@ -122,6 +132,7 @@ class StreamlitServer:
             "true",
             "--browser.gatherUsageStats",
             "false",
+            *self.options,
         ]
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
