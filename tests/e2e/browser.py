@@ -72,18 +72,15 @@ class AppPage:
 
 
 def app_pages(app: Path = ROOT / "app.py") -> list[AppPage]:
-    """Every st.Page("pages/….py", title=…, url_path=…) in the router, in menu order."""
-    pages = []
+    """Every page in the router's PAGES table, (script, title, icon, address), in menu order; the first is the
+    default page at the site's root. Refuses to return none, so a test looping over pages cannot pass empty."""
     for node in ast.walk(ast.parse(app.read_text(encoding="utf-8"))):
-        if not (isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "Page" and node.args):
-            continue
-        first = node.args[0]
-        if not (isinstance(first, ast.Constant) and isinstance(first.value, str) and first.value.startswith("pages/")):
-            continue
-        keywords = {k.arg: k.value.value for k in node.keywords if isinstance(k.value, ast.Constant)}
-        url_path = "" if keywords.get("default") else keywords.get("url_path", Path(first.value).stem)
-        pages.append(AppPage(first.value, keywords.get("title", Path(first.value).stem), url_path))
-    return pages
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "PAGES" for t in node.targets):
+            table = ast.literal_eval(node.value)
+            pages = [AppPage(script, title, address) for script, title, _icon, address in table]
+            if pages and all(p.script.startswith("pages/") for p in pages):
+                return pages
+    raise AssertionError(f"no PAGES table of (script, title, icon, address) found in {app}")
 
 
 def free_port() -> int:
