@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from inspections.frames import Frames
+from inspections.frames import Frames, flagged
 from inspections.view import Options, View
 from inspections.vocab import EVENT_KINDS, GRADES, NO_UPDATE
 
@@ -61,7 +61,10 @@ def latest_overall_title(latest: pd.DataFrame) -> str:
     with_overall = latest[latest["overall_grade"] != ""]
     without = latest[(latest["overall_grade"] == "") & (latest["overall_note"] != "")]
     if len(latest) <= 4:
-        parts = [f"{r.authority} {r.overall_grade.lower()}" for r in with_overall.itertuples()]
+        parts = [
+            f"{r.authority} {flagged(r.overall_grade.lower(), 'judgements' not in r.unconfirmed)}"
+            for r in with_overall.itertuples()
+        ]
         parts += [f"{r.authority} none under the April 2026 framework" for r in without.itertuples()]
         return ("Latest overall grades: " + names(parts)) if parts else ""
     counts = with_overall["overall_grade"].value_counts()
@@ -71,6 +74,9 @@ def latest_overall_title(latest: pd.DataFrame) -> str:
         parts.append(
             f"{len(without)} with no overall grade under the April 2026 framework ({names(list(without['authority']))})"
         )
+    unconfirmed = latest[latest["unconfirmed"].str.contains("judgements")]
+    if parts and len(unconfirmed):
+        parts[-1] += f" ({names(list(unconfirmed['authority']))}'s not confirmed)"
     return f"Latest overall grades of {len(latest)} authorities: " + names(parts) if parts else ""
 
 
@@ -104,11 +110,20 @@ def timeline_caption(frames: Frames, view: View, options: Options) -> Caption:
 
 def judgements_caption(frames: Frames, view: View, options: Options) -> Caption:
     j = frames.judgements
+    unconfirmed = j[j["unconfirmed"]]
+    flag = (
+        f" {len(unconfirmed)} of them, from {names(sorted(set(unconfirmed['event_label'])))} for "
+        f"{names(sorted(set(unconfirmed['authority'])))}, are not confirmed against Ofsted's report."
+        if len(unconfirmed)
+        else ""
+    )
     return Caption(
         title="Every graded judgement, area by area",
-        subtitle=f"Ofsted grades for each judgement area: {filter_description(frames, view, options)}",
+        subtitle=f"Ofsted grades for each judgement area: {filter_description(frames, view, options)}"
+        + ("; * not confirmed" if flag else ""),
         source=source_line(frames, frames.events["publisher"]),
-        summary=f"{len(j)} graded judgements across {j['event_id'].nunique()} inspections, one row per authority and area.",
+        summary=f"{len(j)} graded judgements across {j['event_id'].nunique()} inspections, one row per authority "
+        f"and area.{flag}",
     )
 
 

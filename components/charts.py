@@ -145,29 +145,19 @@ def timeline_figure(events: pd.DataFrame) -> go.Figure:
                     "color": "white" if key == "ungraded" else mark.colour,
                     "line": {"width": 2.5 if key == "ungraded" else 1.5, "color": "#0B0C0C"},
                 },
-                customdata=group[["authority", "kind_label", "fieldwork", "published", "grades", "unconfirmed"]]
+                customdata=group[["authority", "kind_label", "fieldwork", "published"]]
                 .map(esc)
+                .assign(grades=group["grades"].map(_hover_grades))
                 .to_numpy(),
                 hovertemplate=(
                     "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Fieldwork: %{customdata[2]}<br>"
-                    "Published: %{customdata[3]}<br>%{customdata[4]}<br>Not confirmed: %{customdata[5]}<extra></extra>"
+                    "Published: %{customdata[3]}%{customdata[4]}<extra></extra>"
                 ),
             )
         )
     _add_eras(fig, events)
     if starred.any():
-        fig.add_annotation(
-            text="* Grade not confirmed against Ofsted's report",
-            xref="paper",
-            yref="paper",
-            x=1,
-            y=0,
-            xanchor="right",
-            yanchor="bottom",
-            xshift=-4,
-            showarrow=False,
-            font={"size": 12, "color": "#505A5F"},
-        )
+        _footnote_unconfirmed(fig)
     base_layout(fig, height=160 + 110 * max(len(rows), 1))
     fig.update_yaxes(
         tickvals=list(range(len(rows)))[::-1],
@@ -184,6 +174,27 @@ def timeline_figure(events: pd.DataFrame) -> go.Figure:
         gridcolor="#EFEFEF",
     )
     return fig
+
+
+def _footnote_unconfirmed(fig: go.Figure) -> None:
+    """The key to the star on a grade no source confirms, in the chart itself, so it survives being pasted."""
+    fig.add_annotation(
+        text="* Grade not confirmed against Ofsted's report",
+        xref="paper",
+        yref="paper",
+        x=1,
+        y=0,
+        xanchor="right",
+        yanchor="bottom",
+        xshift=-4,
+        showarrow=False,
+        font={"size": 12, "color": "#505A5F"},
+    )
+
+
+def _hover_grades(grades: str) -> str:
+    """An event's grades for its hover box, one per line; nothing for an ungraded visit."""
+    return "".join(f"<br>{esc(part)}" for part in grades.split("; ") if part)
 
 
 def _add_uncertain_dates(fig: go.Figure, events: pd.DataFrame) -> None:
@@ -302,7 +313,7 @@ def judgements_figure(judgements: pd.DataFrame) -> go.Figure:
                 y=group["row"],
                 mode="markers+text",
                 name=mark.text,
-                text=[_short_grade(grade)] * len(group),
+                text=[_short_grade(grade) + ("*" if star else "") for star in group["unconfirmed"]],
                 textposition="middle right",
                 textfont={"size": 11},
                 marker={
@@ -311,10 +322,12 @@ def judgements_figure(judgements: pd.DataFrame) -> go.Figure:
                     "color": mark.colour,
                     "line": {"width": 1.5, "color": "#0B0C0C"},
                 },
-                customdata=group[["event_label", "area", "grade"]].map(esc).to_numpy(),
+                customdata=group[["event_label", "area", "grade_label"]].map(esc).to_numpy(),
                 hovertemplate="%{customdata[0]}<br>%{customdata[1]}: <b>%{customdata[2]}</b><extra></extra>",
             )
         )
+    if judgements["unconfirmed"].any():
+        _footnote_unconfirmed(fig)
     base_layout(fig, height=160 + 26 * max(len(rows), 1))
     fig.update_yaxes(categoryorder="array", categoryarray=rows[::-1], title=None, automargin=True)
     fig.update_xaxes(title="Date published", showgrid=True, gridcolor="#EFEFEF")

@@ -77,12 +77,12 @@ def timeline(frames: Frames, view: View, options: Options) -> Exhibit | None:
 def judgements(frames: Frames, view: View, options: Options) -> Exhibit | None:
     if frames.judgements.empty:
         return None
-    table = frames.judgements[["authority", "event_label", "area", "grade", "source_url"]].rename(
+    table = frames.judgements[["authority", "event_label", "area", "grade_label", "source_url"]].rename(
         columns={
             "authority": "Authority",
             "event_label": "Event",
             "area": "Judgement area",
-            "grade": "Grade",
+            "grade_label": "Grade",
             "source_url": "Source",
         }
     )
@@ -169,7 +169,7 @@ def _recommendations(frames: Frames, view: View, options: Options) -> Exhibit | 
     return Exhibit("recommendations", "Every recommendation", caption, None, table, "recommendations")
 
 
-def _summary(frames: Frames, view: View, options: Options) -> Exhibit | None:
+def summary(frames: Frames, view: View, options: Options) -> Exhibit | None:
     summary = authority_summary(frames)
     if summary.empty:
         return None
@@ -180,15 +180,28 @@ def _summary(frames: Frames, view: View, options: Options) -> Exhibit | None:
         summary=f"Table of {len(summary)} authorities with their latest grades and open recommendations.",
     )
     table = summary[
-        ["authority", "overall_grade", "latest_graded_event", "judgements", "events", "open_recommendations"]
+        [
+            "authority",
+            "overall_label",
+            "latest_graded_event",
+            "judgements",
+            "events",
+            "most_recent_event",
+            "recommendations",
+            "open_recommendations",
+            "no_update_found",
+        ]
     ].rename(
         columns={
             "authority": "Authority",
-            "overall_grade": "Overall effectiveness",
+            "overall_label": "Overall effectiveness",
             "latest_graded_event": "Latest graded inspection",
             "judgements": "Its judgements",
             "events": "Inspections and visits",
-            "open_recommendations": "Recommendations not reported done",
+            "most_recent_event": "Most recent event",
+            "recommendations": "Recommendations",
+            "open_recommendations": "Not reported done",
+            "no_update_found": "No update found",
         }
     )
     return Exhibit("summary", "Each authority at a glance", caption, None, table, "overview")
@@ -219,7 +232,7 @@ def _has(frame: str) -> Callable[[Frames], bool]:
 
 
 CATALOGUE: tuple[Entry, ...] = (
-    Entry("summary", "Each authority at a glance", False, _has("authorities"), _summary),
+    Entry("summary", "Each authority at a glance", False, _has("authorities"), summary),
     Entry("timeline", "Judgement timeline", True, _has("events"), timeline),
     Entry("judgements", "Every judgement area", True, _has("judgements"), judgements),
     Entry("themes-improvement", "Recurring themes: areas for improvement", True, _has("themes"), _improvement_themes),

@@ -37,12 +37,14 @@ def grid(frames: Frames) -> Exhibit | None:
     best = counts[counts["grade_id"] == "outstanding"].set_index("area")["count"]
     weakest = counts[counts["grade_id"].isin(["requires-improvement", "inadequate"])].groupby("area")["count"].sum()
     top_area = best.idxmax() if best.max() else ""
+    unconfirmed = region.unconfirmed_note(latest)
     caption = Caption(
         title=(
             f"{best.max()} of {n} authorities are outstanding for {top_area.lower()}"
             if top_area
             else f"Latest judgements of {n} authorities"
-        ),
+        )
+        + (f" ({unconfirmed})" if unconfirmed else ""),
         subtitle=f"Latest ILACS judgements of the {n} North East authorities, four judgements each; * not confirmed",
         source=region_source(frames, latest),
         summary=(
@@ -51,6 +53,7 @@ def grid(frames: Frames) -> Exhibit | None:
             + ". Requires improvement or inadequate: "
             + ", ".join(f"{area.lower()} {count}" for area, count in weakest.items())
             + "."
+            + (f" {unconfirmed[0].upper()}{unconfirmed[1:]}." if unconfirmed else "")
         ),
     )
     table = region.region_table(latest).drop(columns=["Latest ILACS inspection", "Fieldwork"])
@@ -73,8 +76,9 @@ def grade_map(frames: Frames, area: str = "leaders") -> Exhibit | None:
     codes = dict(zip(frames.authorities["authority_id"], frames.authorities["ons_code"], strict=True))
     counts = latest[f"{area}_id"].value_counts()
     parts = [f"{counts[g]} {GRADES[g].lower()}" for g in GRADES if g in counts.index]
+    unconfirmed = region.unconfirmed_note(latest)
     caption = Caption(
-        title=f"{label}: " + captions.names(parts),
+        title=f"{label}: " + captions.names(parts) + (f" ({unconfirmed})" if unconfirmed else ""),
         subtitle=f"Latest ILACS grade for {label.lower()}, {len(latest)} North East authorities; colour and pattern show the grade, which each label names; * not confirmed",
         source=region_source(frames, latest) + " " + region_charts.MAP_ATTRIBUTION,
         summary=(

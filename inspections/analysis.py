@@ -224,8 +224,9 @@ def authority_summary(frames: Frames) -> pd.DataFrame:
                 "latest_published": first["published"] if first is not None else "",
                 "latest_fieldwork": first["fieldwork"] if first is not None else "",
                 "overall_grade": _overall(mine) if mine is not None else "",
+                "overall_label": _overall(mine, "grade_label") if mine is not None else "",
                 "overall_note": first["overall_note"] if first is not None else "",
-                "judgements": "; ".join(f"{a}: {g}" for a, g in zip(mine["area"], mine["grade"], strict=True))
+                "judgements": "; ".join(f"{a}: {g}" for a, g in zip(mine["area"], mine["grade_label"], strict=True))
                 if mine is not None
                 else "",
                 "grades_confirmed": not bool(mine["unconfirmed"].any()) if mine is not None else True,
@@ -240,9 +241,9 @@ def authority_summary(frames: Frames) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _overall(judgements: pd.DataFrame) -> str:
+def _overall(judgements: pd.DataFrame, column: str = "grade") -> str:
     overall = judgements[judgements["area_id"] == "overall-effectiveness"]
-    return overall["grade"].iloc[0] if len(overall) else ""
+    return overall[column].iloc[0] if len(overall) else ""
 
 
 def regional_summary(frames: Frames) -> list[str]:
@@ -262,11 +263,7 @@ def regional_summary(frames: Frames) -> list[str]:
     for note, group in summary[(summary["overall_grade"] == "") & (summary["overall_note"] != "")].groupby(
         "overall_note", sort=False
     ):
-        parts = [
-            f"{r.authority} ({r.judgements.lower()}{'' if r.grades_confirmed else '; grades not confirmed'}, "
-            f"published {r.latest_published})"
-            for r in group.itertuples()
-        ]
+        parts = [f"{r.authority} ({r.judgements.lower()}, published {r.latest_published})" for r in group.itertuples()]
         lines.append(f"{note}, so the latest four judgements instead: " + "; ".join(parts) + ".")
     total = summary["recommendations"].sum()
     open_ = summary["open_recommendations"].sum()

@@ -46,9 +46,23 @@ def _label(date: PartialDate | None) -> str:
     return date.label if date else "Not confirmed"
 
 
+NOT_CONFIRMED = "(not confirmed)"
+
+
+def flagged(label: str, confirmed: bool) -> str:
+    """A label as every screen and export shows it: with "(not confirmed)" where no source confirms it."""
+    return label if confirmed or not label else f"{label} {NOT_CONFIRMED}"
+
+
 def _flag(label: str, field: str, event) -> str:
-    """A label with "(not confirmed)" where the record says no source confirms that field."""
-    return f"{label} (not confirmed)" if field in event.unconfirmed else label
+    return flagged(label, field not in event.unconfirmed)
+
+
+def _event_label(event) -> str:
+    """'ILACS standard, Jun 2018', flagged where its kind or the date it names is not confirmed."""
+    kind = _flag(EVENT_KINDS[event.kind].short, "kind", event)
+    date_field = "published" if event.published else "fieldwork"
+    return f"{kind}, {_flag(_label(event.reference_date), date_field, event)}"
 
 
 def build_frames(records: Records) -> Frames:
@@ -79,12 +93,12 @@ def build_frames(records: Records) -> Frames:
                 "authority": authority.name,
                 "event_id": event.id,
                 "event_kind": event.kind,
-                "event_label": f"{kind.short}, {_label(event.reference_date)}",
+                "event_label": _event_label(event),
             }
             events.append(
                 {
                     **base,
-                    "kind_label": kind.label,
+                    "kind_label": _flag(kind.label, "kind", event),
                     "framework": kind.framework,
                     "graded": bool(event.judgements),
                     "start": pd.Timestamp(event.fieldwork.start.earliest),
@@ -96,7 +110,10 @@ def build_frames(records: Records) -> Frames:
                     else "Not confirmed",
                     "overall_grade": GRADES.get(event.judgements.get("overall-effectiveness", ""), ""),
                     "overall_note": overall_grade_note(event.kind, event.fieldwork.start.earliest, event.judgements),
-                    "grades": "; ".join(f"{JUDGEMENT_AREAS[a]}: {GRADES[g]}" for a, g in event.judgements.items()),
+                    "grades": "; ".join(
+                        f"{JUDGEMENT_AREAS[a]}: {_flag(GRADES[g], 'judgements', event)}"
+                        for a, g in event.judgements.items()
+                    ),
                     "unconfirmed": ", ".join(event.unconfirmed),
                     "note": event.note or "",
                     "findings": len(event.findings),
@@ -114,6 +131,7 @@ def build_frames(records: Records) -> Frames:
                         "area": JUDGEMENT_AREAS[area],
                         "grade_id": grade,
                         "grade": GRADES[grade],
+                        "grade_label": _flag(GRADES[grade], "judgements", event),
                         "grade_rank": GRADE_RANK[grade],
                         "unconfirmed": "judgements" in event.unconfirmed,
                         "source_url": urls(event.sources),
@@ -250,7 +268,18 @@ _COLUMNS = {
         "source_url",
         "publisher",
     ],
-    "judgements": [*_BASE, "date", "area_id", "area", "grade_id", "grade", "grade_rank", "unconfirmed", "source_url"],
+    "judgements": [
+        *_BASE,
+        "date",
+        "area_id",
+        "area",
+        "grade_id",
+        "grade",
+        "grade_label",
+        "grade_rank",
+        "unconfirmed",
+        "source_url",
+    ],
     "findings": [
         *_BASE,
         "date",

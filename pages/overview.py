@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components import exhibits
 from components.blocks import md_escape, table_with_downloads
 from components.captions import checked_label, filter_description
 from components.data import content_key, derived, page_context
@@ -27,8 +28,7 @@ for i, row in enumerate(summary.itertuples()):
     with columns[i % len(columns)].container(border=True):
         st.subheader(md_escape(row.authority), anchor=False)
         if row.overall_grade:
-            unconfirmed = "" if row.grades_confirmed else " (not confirmed)"
-            st.markdown(f"**Overall effectiveness: {row.overall_grade}**{unconfirmed}")
+            st.markdown(f"**Overall effectiveness: {row.overall_label}**")
         elif row.latest_graded_event:
             st.markdown(f"**{row.overall_note or 'No overall grade given at the latest graded inspection'}**")
         else:
@@ -42,7 +42,9 @@ for i, row in enumerate(summary.itertuples()):
             mine = latest[latest["authority_id"] == row.authority_id]
             st.markdown(
                 "\n".join(
-                    f"- {r.area}: **{r.grade}**" for r in mine.itertuples() if r.area_id != "overall-effectiveness"
+                    f"- {r.area}: **{r.grade_label}**"
+                    for r in mine.itertuples()
+                    if r.area_id != "overall-effectiveness"
                 )
             )
         st.markdown(
@@ -56,9 +58,10 @@ st.subheader("Across the region", anchor=False)
 st.markdown("\n".join(f"- {md_escape(line)}" for line in derived(ctx, regional_summary)))
 
 with st.expander("Table of the cards above"):
+    cards = derived(ctx, exhibits.summary, ctx.view, ctx.options)
     table_with_downloads(
         "overview",
-        summary.drop(columns=["authority_id"]),
+        cards.table,
         file_stem="overview",
         content_key=content_key(ctx, "overview"),
     )

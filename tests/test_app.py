@@ -234,7 +234,7 @@ def test_an_unconfirmed_grade_says_so_beside_it(app, write_yaml):
     at = app(data=write_yaml(doubtful))
     assert not at.exception
     shown = texts(at)
-    assert "**Overall effectiveness: Good** (not confirmed)" in shown
+    assert "**Overall effectiveness: Good (not confirmed)**" in shown
     assert "Grades not confirmed against Ofsted's report" in shown
     assert "Alpha: good (grade not confirmed), published" in shown
     assert "**Overall effectiveness: Good**\n" in shown + "\n"  # Beta's confirmed grade carries no flag

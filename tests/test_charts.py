@@ -70,8 +70,15 @@ def test_timeline_hover_text_is_escaped(small_frames):
     events.loc[0, "grades"] = "<script>alert(1)</script>"
     fig = charts.timeline_figure(events)
     hover = np.concatenate([t.customdata.ravel() for t in fig.data])
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in hover
+    assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in str(h) for h in hover)
     assert not any("<script>" in str(h) for h in hover)
+
+
+def test_timeline_hover_names_only_what_an_event_has(small_frames):
+    fig = charts.timeline_figure(small_frames.events)
+    hover = [str(h) for t in fig.data if t.customdata is not None for row in t.customdata for h in row]
+    assert not any(h.endswith("Not confirmed: ") for h in hover)
+    assert "Not confirmed:" not in " ".join(t.hovertemplate or "" for t in fig.data), "flags sit beside what they flag"
 
 
 def test_judgements_figure_has_one_row_per_authority_and_area(small_frames):
