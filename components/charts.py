@@ -110,7 +110,10 @@ def _house_layout() -> go.Layout:
     )
 
 
-def timeline_figure(events: pd.DataFrame) -> go.Figure:
+PRINT_TIMELINE_ROW = 85  # px per authority when a pack splits the timeline across pages: three to a page
+
+
+def timeline_figure(events: pd.DataFrame, *, row_px: int = 110) -> go.Figure:
     """Every event on a time axis, one row per authority, marked by overall grade (shape, colour and label).
 
     Events close together in one authority's row are stacked a little apart so neither hides the other.
@@ -158,7 +161,7 @@ def timeline_figure(events: pd.DataFrame) -> go.Figure:
     _add_eras(fig, events)
     if starred.any():
         _footnote_unconfirmed(fig)
-    base_layout(fig, height=160 + 110 * max(len(rows), 1))
+    base_layout(fig, height=160 + row_px * max(len(rows), 1))
     fig.update_yaxes(
         tickvals=list(range(len(rows)))[::-1],
         ticktext=[esc(r) for r in rows],
@@ -298,8 +301,16 @@ def _add_eras(fig: go.Figure, events: pd.DataFrame) -> None:
 _ERA_LINE = {"color": "#505A5F", "width": 1, "dash": "dot"}
 
 
+# Ofsted's own short forms, as council reports use them; the legend spells each out.
+GRADE_SHORT = {"outstanding": "O", "good": "G", "requires-improvement": "RI", "adequate": "A", "inadequate": "I"}
+
+
 def judgements_figure(judgements: pd.DataFrame) -> go.Figure:
-    """Every graded judgement area over time, one panel row per area within each authority."""
+    """Every graded judgement area over time, one panel row per area within each authority.
+
+    Marks are labelled with Ofsted's short forms (O, G, RI, A, I), so inspections two years apart keep their
+    labels apart and the latest is never cut off at the edge; the full grade is in the legend, hover and table.
+    """
     fig = go.Figure()
     judgements = judgements.assign(row=(judgements["authority"] + " – " + judgements["area"]).map(esc))
     rows = list(dict.fromkeys(judgements.sort_values(["authority", "area"])["row"]))
@@ -312,10 +323,11 @@ def judgements_figure(judgements: pd.DataFrame) -> go.Figure:
                 x=group["date"],
                 y=group["row"],
                 mode="markers+text",
-                name=mark.text,
-                text=[_short_grade(grade) + ("*" if star else "") for star in group["unconfirmed"]],
+                name=f"{mark.text} ({GRADE_SHORT[grade]})",
+                text=[GRADE_SHORT[grade] + ("*" if star else "") for star in group["unconfirmed"]],
                 textposition="middle right",
-                textfont={"size": 11},
+                textfont={"size": 12},
+                cliponaxis=False,
                 marker={
                     "symbol": mark.symbol,
                     "size": 14,
@@ -331,6 +343,10 @@ def judgements_figure(judgements: pd.DataFrame) -> go.Figure:
     base_layout(fig, height=160 + 26 * max(len(rows), 1))
     fig.update_yaxes(categoryorder="array", categoryarray=rows[::-1], title=None, automargin=True)
     fig.update_xaxes(title="Date published", showgrid=True, gridcolor="#EFEFEF")
+    if len(judgements):
+        # A year's room each side: the latest label sits inside the plot, not over its edge.
+        lo, hi = judgements["date"].min(), judgements["date"].max()
+        fig.update_xaxes(range=[lo - pd.Timedelta(days=365), hi + pd.Timedelta(days=400)])
     return fig
 
 

@@ -6,14 +6,14 @@ Plain Python: the pack page lists these, and the pack builders in components.exp
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from components import captions, charts
 from components.captions import Caption
-from components.export import Pack, PackItem
+from components.export import MAX_FIGURE_HEIGHT_CM, TEXT_WIDTH_CM, Pack, PackItem
 from inspections.analysis import authority_summary, status_counts, status_history, theme_matrix
 from inspections.frames import Frames
 from inspections.view import Options, View
@@ -30,13 +30,56 @@ class Exhibit:
     table: pd.DataFrame
     file_stem: str
     cites: tuple[str, ...] = ()  # addresses of sources beyond the view's own rows (the region's exhibits)
+    # For a chart with a row per authority or theme: the same chart for some of its rows, so a pack can split
+    # it across pages, and those rows' names in order.
+    for_rows: Callable[[tuple[str, ...]], go.Figure] | None = None
+    rows: tuple[str, ...] = ()
 
-    def item(self, *, with_chart: bool, with_table: bool) -> PackItem:
-        """This exhibit as a pack item; the figure laid out for print."""
-        printed = None
-        if with_chart and self.figure is not None:
-            printed = charts.with_titles(self.figure, self.caption.title, self.caption.subtitle, self.caption.source)
-        return PackItem(self.key, self.name, self.caption, printed, self.table if with_table else None)
+    def items(self, *, with_chart: bool, with_table: bool) -> list[PackItem]:
+        """This exhibit as pack items, the figure laid out for print: one item, or one per page-sized part when the
+        chart is too tall for a page at full width (shrunk to fit, its words would print under 8 pt)."""
+        table = self.table if with_table else None
+        if not with_chart or self.figure is None:
+            return [PackItem(self.key, self.name, self.caption, None, table)]
+        whole = self._printed(self.figure, self.caption)
+        if _fits_a_page(whole) or self.for_rows is None or len(self.rows) < 2:
+            return [PackItem(self.key, self.name, self.caption, whole, table)]
+        parts = _page_sized_parts(self)
+        items = []
+        for n, (group, printed) in enumerate(parts, start=1):
+            which = captions.names(list(group)) if len(group) <= 3 else f"{group[0]} to {group[-1]}"
+            part = f"part {n} of {len(parts)}: {which}"
+            caption = replace(self.caption, title=f"{self.caption.title} ({part})")
+            if n > 1:  # the summary of the whole chart is said once, with its first part
+                caption = replace(caption, summary=f"The chart continued ({part}).")
+            printed = self._printed(printed, caption)
+            last = n == len(parts)
+            items.append(
+                PackItem(f"{self.key}-{n}", f"{self.name} ({part})", caption, printed, table if last else None)
+            )
+        return items
+
+    @staticmethod
+    def _printed(figure: go.Figure, caption: Caption) -> go.Figure:
+        return charts.with_titles(figure, caption.title, caption.subtitle, caption.source)
+
+
+def _fits_a_page(printed: go.Figure) -> bool:
+    """Whether a print-laid-out figure fits under its heading on an A4 page at the full text width."""
+    return printed.layout.height / printed.layout.width <= MAX_FIGURE_HEIGHT_CM / TEXT_WIDTH_CM
+
+
+def _page_sized_parts(exhibit: Exhibit) -> list[tuple[tuple[str, ...], go.Figure]]:
+    """The fewest runs of consecutive rows whose charts each fit a page (down to one row a part)."""
+    names = exhibit.rows
+    assert exhibit.for_rows is not None
+    for count in range(2, len(names) + 1):
+        size = -(-len(names) // count)
+        groups = [names[i : i + size] for i in range(0, len(names), size)]
+        parts = [(g, exhibit.for_rows(g)) for g in groups]
+        if all(_fits_a_page(exhibit._printed(f, exhibit.caption)) for _, f in parts):
+            return parts
+    return parts
 
 
 DEFAULT_CHARTS = ("timeline", "themes-improvement", "status")  # ticked when the pack page opens
@@ -69,8 +112,18 @@ def timeline(frames: Frames, view: View, options: Options) -> Exhibit | None:
         }
     )
     caption = captions.timeline_caption(frames, view, options)
+    events = frames.events
     return Exhibit(
-        "timeline", "Judgement timeline", caption, charts.timeline_figure(frames.events), table, "judgement-timeline"
+        "timeline",
+        "Judgement timeline",
+        caption,
+        charts.timeline_figure(events),
+        table,
+        "judgement-timeline",
+        for_rows=lambda names: charts.timeline_figure(
+            events[events["authority"].isin(names)], row_px=charts.PRINT_TIMELINE_ROW
+        ),
+        rows=tuple(dict.fromkeys(events["authority"])),
     )
 
 
@@ -87,8 +140,17 @@ def judgements(frames: Frames, view: View, options: Options) -> Exhibit | None:
         }
     )
     caption = captions.judgements_caption(frames, view, options)
-    figure = charts.judgements_figure(frames.judgements)
-    return Exhibit("judgements", "Every judgement area", caption, figure, table, "judgement-areas")
+    every = frames.judgements
+    return Exhibit(
+        "judgements",
+        "Every judgement area",
+        caption,
+        charts.judgements_figure(every),
+        table,
+        "judgement-areas",
+        for_rows=lambda names: charts.judgements_figure(every[every["authority"].isin(names)]),
+        rows=tuple(sorted(set(every["authority"]))),
+    )
 
 
 def themes(frames: Frames, view: View, options: Options, kind: str) -> Exhibit | None:
@@ -107,8 +169,16 @@ def themes(frames: Frames, view: View, options: Options, kind: str) -> Exhibit |
     )
     name = "Recurring themes: areas for improvement" if kind == "improvement" else "Recurring themes: strengths"
     caption = captions.matrix_caption(frames, view, options, matrix, kind)
-    figure = charts.theme_matrix_figure(matrix)
-    return Exhibit(f"themes-{kind}", name, caption, figure, table, f"recurring-themes-{kind}")
+    return Exhibit(
+        f"themes-{kind}",
+        name,
+        caption,
+        charts.theme_matrix_figure(matrix),
+        table,
+        f"recurring-themes-{kind}",
+        for_rows=lambda names: charts.theme_matrix_figure(matrix[matrix["theme"].isin(names)]),
+        rows=tuple(matrix["theme"].drop_duplicates()),
+    )
 
 
 def status(frames: Frames, view: View, options: Options) -> Exhibit | None:
@@ -125,6 +195,8 @@ def status(frames: Frames, view: View, options: Options) -> Exhibit | None:
         charts.status_figure(counts),
         table,
         "recommendation-status",
+        for_rows=lambda names: charts.status_figure(counts[counts["authority"].isin(names)]),
+        rows=tuple(dict.fromkeys(counts["authority"])),
     )
 
 
@@ -278,7 +350,10 @@ def make_pack(
 ) -> Pack:
     """A pack from the ticked exhibits: (exhibit, with its chart, with its table) in page order."""
     items = tuple(
-        exhibit.item(with_chart=chart, with_table=table) for exhibit, chart, table in choices if chart or table
+        item
+        for exhibit, chart, table in choices
+        if chart or table
+        for item in exhibit.items(with_chart=chart, with_table=table)
     )
     return Pack(
         heading=heading.strip() or default_heading(frames),

@@ -86,7 +86,7 @@ def test_judgements_figure_has_one_row_per_authority_and_area(small_frames):
     rows = {y for trace in fig.data for y in trace.y}
     assert "Beta – Adoption performance" in rows
     assert sum(len(t.x) for t in fig.data) == len(small_frames.judgements)
-    assert traces_by_name(fig)["Outstanding"].marker.symbol == "star"
+    assert traces_by_name(fig)["Outstanding (O)"].marker.symbol == "star"
 
 
 def test_theme_matrix_figure_carries_the_matrix_counts(small_frames):

@@ -470,7 +470,7 @@ def test_cited_sources_are_those_behind_the_view_with_ofsted_first(small_frames)
 def test_print_figures_are_a4_width_and_carry_their_words(small_view):
     frames, view, options = small_view
     for exhibit in exhibits.exhibits(frames, view, options):
-        item = exhibit.item(with_chart=True, with_table=False)
+        (item,) = exhibit.items(with_chart=True, with_table=False)
         if item.figure is None:
             continue
         assert item.figure.layout.width == charts.PRINT_WIDTH

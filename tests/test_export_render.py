@@ -40,7 +40,7 @@ def printed(view):
     """The pack's three standard charts, laid out for print, by key."""
     frames, chosen, options = view
     found = {e.key: e for e in exhibits.exhibits(frames, chosen, options)}
-    return {key: found[key].item(with_chart=True, with_table=True) for key in exhibits.DEFAULT_CHARTS}
+    return {key: found[key].items(with_chart=True, with_table=True)[0] for key in exhibits.DEFAULT_CHARTS}
 
 
 def words(text: str) -> str:

@@ -70,7 +70,7 @@ def test_every_session_can_draw_print_and_pack_one_cached_figure_at_once(ctx):
         return untyped(printed.to_dict()) or untyped(pio.from_json(pio.to_json(printed)).to_dict())
 
     def pack_it():  # what a committee pack does with it
-        items = [e.item(with_chart=True, with_table=False) for e in packable if e.figure is not None]
+        items = [i for e in packable if e.figure is not None for i in e.items(with_chart=True, with_table=False)]
         return next((p for p in (untyped(i.figure.to_dict()) for i in items) if p), None)
 
     assert hammer(draw, draw, print_it, pack_it, pack_it) == []
@@ -82,7 +82,7 @@ def test_the_region_exhibits_are_shared_whole_too(ctx):
     assert shared
 
     def pack_it():
-        return next((untyped(e.item(with_chart=True, with_table=False).figure.to_dict()) for e in shared), None)
+        return next((untyped(e.items(with_chart=True, with_table=False)[0].figure.to_dict()) for e in shared), None)
 
     def draw():
         return next((p for p in (untyped(e.figure.to_dict()) for e in shared) if p), None)
