@@ -19,6 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from afcharts.af_colours import get_af_colours
 
+from components.contrast import INK, PAPER, between, text_colour_on
 from inspections.vocab import GRADES, STATUS_LABELS
 
 CATEGORICAL = get_af_colours("categorical", colour_format="hex", number_of_colours=6)
@@ -365,22 +366,35 @@ def short_authority(name: str) -> str:
     )
 
 
+MATRIX_SCALE = ((0.0, "#FFFFFF"), (0.01, SEQUENTIAL[4]), (0.5, SEQUENTIAL[2]), (1.0, SEQUENTIAL[0]))
+
+
+def matrix_cell_colour(count: int) -> str:
+    """The fill of a matrix cell counting this many events, on the fixed scale."""
+    return between(list(MATRIX_SCALE), count / MATRIX_TOP)
+
+
+def _cell_hover(events: int, items: int) -> str:
+    if not events:
+        return "Not raised at any inspection or visit in this view"
+    return (
+        f"Raised at {events} inspection{'s' if events != 1 else ''} or visit{'s' if events != 1 else ''}<br>"
+        f"{items} finding{'s' if items != 1 else ''} and recommendation{'s' if items != 1 else ''}"
+        "<br>Click to list them"
+    )
+
+
 def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
     """Themes (rows) by authorities (columns); each cell's count is written in it, and recurring cells are outlined."""
     themes = list(dict.fromkeys(matrix["theme"]))
     authorities = list(dict.fromkeys(matrix["authority"]))
     grid = matrix.pivot(index="theme", columns="authority", values="events").reindex(index=themes, columns=authorities)
-    text = [["–" if n == 0 else str(int(n)) for n in row] for row in grid.to_numpy()]
-    scale = [[0.0, "#FFFFFF"], [0.01, SEQUENTIAL[4]], [0.5, SEQUENTIAL[2]], [1.0, SEQUENTIAL[0]]]
     fig = go.Figure(
         go.Heatmap(
             z=grid.to_numpy(),
             x=[esc(a) for a in authorities],
             y=[esc(t) for t in themes],
-            text=text,
-            texttemplate="%{text}",
-            textfont={"size": 14},
-            colorscale=scale,
+            colorscale=[list(stop) for stop in MATRIX_SCALE],
             zmin=0,
             zmax=MATRIX_TOP,
             xgap=3,
@@ -390,6 +404,19 @@ def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
         )
     )
     cells = matrix.assign(authority=matrix["authority"].map(esc), theme=matrix["theme"].map(esc))
+    # Counts as a text trace, each in ink or paper chosen for its own cell: plotly's automatic choice left
+    # some cells under 4.5:1.
+    fig.add_trace(
+        go.Scatter(
+            x=cells["authority"],
+            y=cells["theme"],
+            mode="text",
+            text=["–" if n == 0 else str(int(n)) for n in cells["events"]],
+            textfont={"size": 14, "color": [text_colour_on(matrix_cell_colour(n)) for n in cells["events"]]},
+            showlegend=False,
+            hoverinfo="skip",
+        )
+    )
     recurring = cells[cells["recurring"]]
     if len(recurring):
         fig.add_trace(
@@ -410,11 +437,8 @@ def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
             y=cells["theme"],
             mode="markers",
             marker={"symbol": "square", "size": 28, "color": "rgba(0,0,0,0.01)"},
-            customdata=cells[["events", "items"]].to_numpy(),
-            hovertemplate=(
-                "%{y} – %{x}<br>Raised at %{customdata[0]} inspection(s) or visit(s)"
-                "<br>%{customdata[1]} finding(s) and recommendation(s)<br>Click to list them<extra></extra>"
-            ),
+            customdata=[[_cell_hover(e, i)] for e, i in zip(cells["events"], cells["items"], strict=True)],
+            hovertemplate="%{y} – %{x}<br>%{customdata[0]}<extra></extra>",
             showlegend=False,
             selected={"marker": {"color": "rgba(0,0,0,0.01)"}},
             unselected={"marker": {"opacity": 1}},
@@ -435,15 +459,24 @@ def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
     return fig
 
 
+PATTERN_OPACITY = 0.6
+
+
+def pattern_colour(fill: Fill) -> str:
+    """A pattern's strokes in the opposite of the count's colour, so the strokes never blur into the digits and
+    the count reads against the strokes too."""
+    return PAPER if text_colour_on(fill.colour) == INK else INK
+
+
 def _bar_marker(fill: Fill) -> dict:
-    light = fill.colour in (LIGHT_GREY, SEQUENTIAL[3])
     return {
         "color": fill.colour,
         "line": {"color": "#0B0C0C", "width": 1},
         "pattern": {
             "shape": fill.pattern,
             "fillmode": "overlay",
-            "fgcolor": "#0B0C0C" if light else "white",
+            "fgcolor": pattern_colour(fill),
+            "fgopacity": PATTERN_OPACITY,
             "size": 9,
             "solidity": 0.2,
         },
@@ -469,7 +502,8 @@ def status_figure(counts: pd.DataFrame) -> go.Figure:
                 text=[str(n) if n else "" for n in group["recommendations"]],
                 textposition="inside",
                 insidetextanchor="middle",
-                textfont={"size": 15, "color": "#0B0C0C" if fill.colour in (LIGHT_GREY, SEQUENTIAL[3]) else "white"},
+                constraintext="none",  # bars are tall enough; plotly would shrink counts to about 8 px
+                textfont={"size": 15, "color": text_colour_on(fill.colour)},
                 hovertemplate="%{y}<br>" + esc(STATUS_LABELS[status]) + ": %{x}<extra></extra>",
             )
         )
@@ -616,8 +650,6 @@ def _print_fonts(fig: go.Figure) -> None:
             trace.cliponaxis = False  # a label at the edge of the plot is drawn whole
         if "textfont" in trace:
             trace.textfont.size = max(trace.textfont.size or 0, PRINT_SMALL)
-        if trace.type == "bar" and trace.marker.pattern.shape:
-            trace.marker.pattern.fgopacity = 0.6  # patterns stay distinct in greyscale but let counts read
         if trace.type == "heatmap":
             trace.colorbar.tickfont.size = PRINT_SMALL
             trace.colorbar.title.font.size = PRINT_SMALL
