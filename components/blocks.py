@@ -13,6 +13,7 @@ import streamlit as st
 from components import export
 from components.captions import Caption
 from components.downloads import csv_bytes, excel_bytes, safe_filename
+from components.phone_layout import is_phone, phone_figure
 from components.print_files import PRINT_FORMATS, print_downloads
 from inspections.errors import RecordError
 
@@ -40,8 +41,9 @@ def chart_block(
         **_PLOTLY_CONFIG,
         "toImageButtonOptions": {**_PLOTLY_CONFIG["toImageButtonOptions"], "filename": file_stem},
     }
+    shown = phone_figure(figure) if is_phone(st.context.headers.get("User-Agent")) else figure
     event = st.plotly_chart(
-        figure,
+        shown,
         theme=None,
         key=f"chart_{key}",
         config=config,

@@ -447,7 +447,12 @@ def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
     base_layout(fig, height=170 + 34 * max(len(themes), 1))
     fig.update_layout(clickmode="event+select", dragmode=False, legend={"y": -0.01, "yanchor": "top"})
     fig.update_yaxes(autorange="reversed", automargin=True, title=None, showgrid=False)
-    headings = [esc(short_authority(a)) if len(authorities) >= MANY_COLUMNS else esc(a) for a in authorities]
+    if len(authorities) >= MANY_COLUMNS:
+        headings = [esc(short_authority(a)) for a in authorities]
+    else:  # wrapped, so neighbouring long names ("Newcastle upon Tyne North Tyneside") never run together
+        headings = [
+            "<br>".join(esc(line) for line in textwrap.wrap(a, 11, break_on_hyphens=False)) for a in authorities
+        ]
     fig.update_xaxes(
         side="top",
         title=None,

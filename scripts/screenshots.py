@@ -32,6 +32,7 @@ from tests.e2e.browser import (  # noqa: E402
     launch,
     new_context,
     open_page,
+    phone_options,
 )
 
 
@@ -79,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", nargs="*", help="page names, e.g. overview timeline (default: all)")
     parser.add_argument("--query", default="", help="query string for every page, e.g. la=gateshead,durham")
     parser.add_argument("--suffix", default="", help="added to each file name, e.g. -all-twelve")
+    parser.add_argument("--width", type=int, help="window width in px, e.g. 390 for a phone (default 1366)")
+    parser.add_argument("--phone", action="store_true", help="as a phone's browser: its user agent and touch")
     args = parser.parse_args(argv)
 
     problem = browser_problem()
@@ -95,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = 0
     with StreamlitServer(args.records, name="screenshots") as server, sync_playwright() as driver:
         browser = launch(driver)
-        context = new_context(browser)
+        context = new_context(browser, **phone_options(args.width, args.phone))
         for page in pages:
             tab = context.new_page()
             open_page(tab, page.url(server.url, args.query))

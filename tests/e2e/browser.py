@@ -176,8 +176,24 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
 
 
+PHONE_AGENT = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36"
+)
+
+
+def phone_options(width: int | None, phone: bool) -> dict:
+    """Browser context settings for a window width and, optionally, a phone's user agent and touch screen."""
+    options: dict = {}
+    if width:
+        options["viewport"] = {"width": width, "height": 844 if width < 600 else 900}
+    if phone:
+        options |= {"user_agent": PHONE_AGENT, "is_mobile": True, "has_touch": True}
+    return options
+
+
 def new_context(browser, **kwargs):
-    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True, reduced_motion="reduce", **kwargs)
+    kwargs.setdefault("viewport", VIEWPORT)
+    context = browser.new_context(accept_downloads=True, reduced_motion="reduce", **kwargs)
     context.set_default_timeout(TIMEOUT_MS)
     context.set_default_navigation_timeout(TIMEOUT_MS)
     return context
