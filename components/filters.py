@@ -99,6 +99,7 @@ def _fit_to_records(options: Options) -> None:
     st.session_state[_OPTIONS] = options
 
 
+_SEEN = "f_seen"  # (page address, query) as the last run left them: a change on the same page is Back or Forward
 _OPTIONS = "f_options"  # the options the remembered filters were last fitted to: a change means new records
 _CHANGED = {
     "authorities": "some chosen authorities are",
@@ -111,7 +112,11 @@ _CHANGED = {
 def sidebar(frames: Frames, options: Options) -> View:
     """Draw the filters and return the chosen view; keep the URL in step with it."""
     st.html(_CONTRAST_CSS)
-    if _VALUES not in st.session_state:
+    here, query = st.context.url or "", _query_dict()
+    seen = st.session_state.get(_SEEN)
+    if _VALUES not in st.session_state or (seen is not None and seen[0] == here and seen[1] != query):
+        # A first visit, or the same page at an address the sidebar did not write: the browser's Back or
+        # Forward (Streamlit pushes each address it is given onto the history), or an edited address.
         st.session_state[_VALUES] = _values_from_link(options)
     _fit_to_records(options)
     for name, key in _KEYS.items():
@@ -178,8 +183,10 @@ def sidebar(frames: Frames, options: Options) -> View:
         themes=tuple(_known("themes", chosen_themes, options)) or options.themes,
     )
     wanted = to_query(view, options)
-    if _query_dict() != {k: [v] for k, v in wanted.items()}:
+    written = {k: [v] for k, v in wanted.items()}
+    if _query_dict() != written:
         st.query_params.from_dict(wanted)
+    st.session_state[_SEEN] = (here, written)
     for notice in st.session_state.get(_NOTICES, []):
         st.info(_notice_markdown(notice), icon=":material/link_off:")
     return view

@@ -32,20 +32,21 @@ if problem:
 else:
     export.renderer().warm_up()  # start Chromium now, so it is ready by the time the pack is asked for
 
+HEADING_LIMIT, INTRODUCTION_LIMIT = 200, 4000
 offered = [*exhibits.catalogue(frames), *region_exhibits.CATALOGUE]  # names only: nothing is built until asked
 with st.form("pack_form", border=True):
+    # No max_chars: Streamlit's box then drops a longer paste whole, without a word. The text is cut here instead.
     heading = st.text_input(
         "Heading (optional)",
         placeholder=exhibits.default_heading(frames),
-        max_chars=200,
         key="pack_heading",
-        help="Left empty, the pack is headed with the authorities it covers, as shown.",
+        help=f"Up to {HEADING_LIMIT} characters. Left empty, the pack is headed with the authorities it covers.",
     ).strip()
     introduction = st.text_area(
         "Introduction (optional)",
-        max_chars=4000,
         key="pack_intro",
-        help="A paragraph or two for the top of the pack. Leave a blank line between paragraphs.",
+        help=f"Up to {INTRODUCTION_LIMIT} characters: a paragraph or two for the top of the pack. Leave a blank "
+        "line between paragraphs.",
     )
     st.markdown("**What to include**")
     charts_column, tables_column = st.columns(2)
@@ -65,6 +66,13 @@ with st.form("pack_form", border=True):
     file_label = st.radio("File", list(FORMATS), horizontal=True, key="pack_format")
     submitted = st.form_submit_button("Build the pack", type="primary", icon=":material/description:")
 
+for label, text, limit in (("heading", heading, HEADING_LIMIT), ("introduction", introduction, INTRODUCTION_LIMIT)):
+    if len(text) > limit:
+        st.warning(
+            f"The {label} is {len(text)} characters long; the pack uses its first {limit}.",
+            icon=":material/content_cut:",
+        )
+heading, introduction = heading[:HEADING_LIMIT].strip(), introduction[:INTRODUCTION_LIMIT]
 fmt = FORMATS[file_label]
 wanted = [(e.key, chart, table) for e, chart, table in ticked if chart or table]
 signature = (ctx.view, tuple(wanted), heading, introduction, fmt)

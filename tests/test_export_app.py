@@ -122,6 +122,17 @@ def test_pack_of_tables_is_built_and_offered_for_download(app):
     assert len(document.tables) == 1 and not document.inline_shapes
 
 
+def test_a_long_pasted_heading_is_cut_with_a_notice_not_dropped(app):
+    at = app("pages/pack.py", chromium=False)
+    assert not at.text_input(key="pack_heading").max_chars, "a box with a limit drops a longer paste whole"
+    at.checkbox(key="pack_table_recommendations").check()
+    at.text_input(key="pack_heading").input("Scrutiny " + "x" * 245)
+    pack_button(at).click().run()
+    assert "The heading is 254 characters long; the pack uses its first 200." in [w.value for w in at.warning]
+    document = docx.Document(io.BytesIO(at.session_state["pack_built"]["data"]))
+    assert document.paragraphs[0].text == ("Scrutiny " + "x" * 245)[:200]
+
+
 def test_nothing_ticked_asks_for_a_choice(app):
     at = app("pages/pack.py", chromium=False)
     pack_button(at).click().run()

@@ -207,3 +207,25 @@ def test_the_page_controls_work_with_the_keyboard_alone(page, fixture_server):
     page.keyboard.press("Space")
     expect(page.locator("[data-testid='stPlotlyChart']")).to_have_count(2)
     idle(page)
+
+
+def test_browser_back_and_forward_undo_and_redo_a_filter_change(page, fixture_server):
+    open_page(page, f"{fixture_server.url}/timeline")
+    expect(ticks(page, "y")).to_have_text(["Alpha", "Beta"])
+    page.get_by_role("button", name="Remove Beta").click()
+    expect(ticks(page, "y")).to_have_text(["Alpha"])
+    expect(page).to_have_url(re.compile(r"[?&]la=alpha(&|$)"))
+
+    page.go_back()
+    expect(ticks(page, "y")).to_have_text(["Alpha", "Beta"])
+    expect(page).not_to_have_url(re.compile(r"la="))
+    assert authority_tags(page) == ["Alpha", "Beta"]
+
+    page.go_forward()
+    expect(ticks(page, "y")).to_have_text(["Alpha"])
+    assert authority_tags(page) == ["Alpha"]
+    # A page switch keeps the choice (the new page's first run has no address to follow).
+    page.get_by_role("link", name="Recurring themes").click()
+    expect(page).to_have_url(re.compile(r"/themes\?la=alpha"))
+    idle(page)
+    assert authority_tags(page) == ["Alpha"]
