@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.blocks import md_escape, table_with_downloads
-from components.captions import checked_label, filter_description
+from components.captions import checked_label, filter_description, table_about
 from components.data import content_key, derived, page_context
 from inspections.analysis import authority_summary, latest_judgements, regional_summary
 
@@ -60,6 +60,8 @@ with st.expander("Table of the cards above"):
         "overview",
         summary.drop(columns=["authority_id"]),
         file_stem="overview",
+        about=table_about("Each authority at a glance", frames, filter_description(frames, ctx.view, ctx.options)),
+        for_view=True,
         content_key=content_key(ctx, "overview"),
     )
 

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from components.blocks import table_with_downloads
-from components.captions import checked_label
+from components.captions import checked_label, table_about
 from components.data import derived, page_context
 from components.downloads import excel_bytes
 from inspections.dictionary import DATA_DICTIONARY
@@ -39,8 +39,8 @@ def record_tables(everything: Frames) -> dict[str, pd.DataFrame]:
 
 def workbook(everything: Frames) -> bytes:
     """Every table in one workbook: the slowest thing on the page, so built once per records file."""
-    notes = [f"Ofsted children's services records, checked {checked_label(everything)}"]
-    return excel_bytes(record_tables(everything), notes)
+    about = table_about("Every record: every table", everything, "Every record, whatever the filters")
+    return excel_bytes(record_tables(everything), about)
 
 
 tables = derived(ctx, record_tables, everything=True)
@@ -54,7 +54,13 @@ st.download_button(
 )
 for tab, (name, table) in zip(st.tabs(list(tables)), tables.items(), strict=True):
     with tab:
-        table_with_downloads(f"all_{name}", table, file_stem=f"records-{name}", content_key=f"{ctx.digest}:{name}")
+        table_with_downloads(
+            f"all_{name}",
+            table,
+            file_stem=f"records-{name}",
+            about=table_about(f"Every record: {name.lower()}", everything, "Every record, whatever the filters"),
+            content_key=f"{ctx.digest}:{name}",
+        )
 
 st.subheader("Data dictionary", anchor=False)
 st.dataframe(DATA_DICTIONARY, hide_index=True, width="stretch")
