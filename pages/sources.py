@@ -26,13 +26,17 @@ st.markdown("These tables hold every record, whatever the sidebar filters say.")
 
 
 def record_tables(everything: Frames) -> dict[str, pd.DataFrame]:
+    """The records as tables to read and download. The frames' start, end and date columns are left out: they
+    place a partial date on the timeline (mid-month where only the month is known), and in a spreadsheet they would
+    read as days no source gives. The dates as the sources give them are in the label columns beside them."""
+    placed = ["start", "end", "date"]
     return {
         "Sources": everything.sources,
-        "Events": everything.events.drop(columns=["start", "end"]),
-        "Judgements": everything.judgements,
-        "Findings": everything.findings,
-        "Recommendations": everything.recommendations,
-        "Status updates": everything.updates,
+        "Events": everything.events.drop(columns=placed),
+        "Judgements": everything.judgements.drop(columns=["date"]),
+        "Findings": everything.findings.drop(columns=["date"]),
+        "Recommendations": everything.recommendations.drop(columns=["date"]),
+        "Status updates": everything.updates.drop(columns=["date"]),
         "Themes": everything.themes,
     }
 

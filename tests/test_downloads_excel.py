@@ -114,3 +114,36 @@ def test_excel_file_names_say_what_is_in_them():
     assert export_filename("recommendations", "xlsx", ["gateshead", "newcastle"], 2017, 2025) == (
         "recommendations_gateshead-newcastle_2017-2025.xlsx"
     )
+
+
+def test_table_downloads_that_follow_the_filters_name_them_and_say_them(monkeypatch):
+    """On the recommendations page the table's files name the chosen authorities and years, and the workbook's
+    About sheet says what the filters chose."""
+    from streamlit.delta_generator import DeltaGenerator
+    from streamlit.testing.v1 import AppTest
+
+    from inspections.records import DATA_PATH_ENV
+    from tests.conftest import ROOT, SMALL
+
+    offered: dict[str, tuple[str, bytes]] = {}
+    original = DeltaGenerator.download_button
+
+    def recording(self, label, data, file_name=None, *args, **kwargs):
+        offered[kwargs.get("key", label)] = (file_name, data)
+        return original(self, label, data, file_name, *args, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", recording)
+    monkeypatch.setenv(DATA_PATH_ENV, str(SMALL))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/recommendations.py").run()
+    assert not at.exception
+    name, data = offered["xlsx_recommendations"]
+    assert name == "recommendations_alpha-beta_2018-2024.xlsx"
+    assert offered["csv_recommendations"][0] == "recommendations_alpha-beta_2018-2024.csv"
+    about = {row[0].value: row[1].value for row in openpyxl.load_workbook(io.BytesIO(data))["About"].iter_rows()}
+    assert about["Title"] == "Every recommendation and its latest status"
+    assert about["What it shows"].startswith("Alpha and Beta; 2018 to 2024")
+    assert isinstance(about["Records checked"], dt.datetime) and about["How to cite"]
+    chart_about = openpyxl.load_workbook(io.BytesIO(offered["xlsx_status"][1]))["About"]
+    assert {row[0].value for row in chart_about.iter_rows()} >= {"Title", "What it shows", "Records checked"}

@@ -49,7 +49,9 @@ def short_table() -> pd.DataFrame:
 def pack_of(*tables: pd.DataFrame, figure_first: bool = False) -> export.Pack:
     caption = Caption(title="Every recommendation", subtitle="All", source="Ofsted", summary="Table of 60 rows.")
     items = [export.PackItem(f"t{n}", f"Table {n}", caption, None, t) for n, t in enumerate(tables)]
-    sources = pd.DataFrame({"title": ["A report"], "publisher": ["Ofsted"], "published": ["2020"], "url": ["https://a"]})
+    sources = pd.DataFrame(
+        {"title": ["A report"], "publisher": ["Ofsted"], "published": ["2020"], "url": ["https://a"]}
+    )
     return export.Pack("Scrutiny pack", "", "everything", "1 December 2026", tuple(items), sources)
 
 
