@@ -19,6 +19,7 @@ run: $(VENV)/.runtime
 test: $(VENV)/.dev
 	bash scripts/ensure-chromium.sh
 	bash scripts/ensure-haproxy.sh
+	bash scripts/ensure-libreoffice.sh
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m pytest
