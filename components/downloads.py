@@ -167,10 +167,11 @@ def _link_columns(frame: pd.DataFrame) -> pd.DataFrame:
     out: dict[str, pd.Series] = {}
     for column in frame.columns:
         values = frame[column]
-        if str(column).lower() not in URL_COLUMNS:
+        tokens = values.map(lambda v: str(v).split() if isinstance(v, str) else [v])
+        addresses = all(isinstance(t, str) and ":" in t for cell in tokens for t in cell)  # scheme:..., not words
+        if str(column).lower() not in URL_COLUMNS or not addresses:  # words, not addresses: leave them whole
             out[column] = values
             continue
-        tokens = values.map(lambda v: str(v).split() if isinstance(v, str) else [v])
         for n in range(max(tokens.map(len).max() if len(tokens) else 1, 1)):
             out[column if n == 0 else f"{column} {n + 1}"] = tokens.map(lambda t, n=n: t[n] if n < len(t) else "")
     return pd.DataFrame(out, index=frame.index)

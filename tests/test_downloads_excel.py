@@ -85,6 +85,13 @@ def test_only_http_links_are_clickable_and_each_source_has_its_own_cell():
     assert sheet["F2"].value is None and sheet["F2"].hyperlink is None
 
 
+def test_a_source_column_of_words_is_left_whole():
+    frame = pd.DataFrame({"Source": ["Council's own report", "https://a.example/1"]})
+    sheet = workbook(frame)["Recommendations"]
+    assert [c.value for c in sheet[1]] == ["Source"]
+    assert sheet["A2"].value == "Council's own report" and sheet["A3"].hyperlink.target == "https://a.example/1"
+
+
 def test_the_about_sheet_says_what_whence_when_and_how_to_cite():
     book = workbook()
     assert book.sheetnames == ["About", "Recommendations"]
@@ -101,13 +108,15 @@ def test_the_about_sheet_says_what_whence_when_and_how_to_cite():
 @pytest.mark.parametrize("field", ["title", "filters", "source", "checked", "cite"])
 def test_the_formula_rule_holds_on_the_about_sheet_and_in_link_cells(field):
     hostile = About(**{**ABOUT.__dict__, field: '=HYPERLINK("http://evil")'})
-    frame = table().assign(Source=['=HYPERLINK("http://evil")', "@x http://ok.example", "+1"])
+    # every piece looks like an address, so the column is split: each piece is neutralised on its own
+    frame = table().assign(Source=['=HYPERLINK("http://evil")', "http://ok.example =cmd://x", "@https://x"])
     book = workbook(frame, hostile)
     cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
     assert all(cell.data_type != "f" for cell in cells)
     assert not any(isinstance(c.value, str) and c.value.startswith(_FORMULA_START) for c in cells)
     links = [c.hyperlink.target for c in cells if c.hyperlink]
     assert all(link.startswith(("http://", "https://")) for link in links) and "http://ok.example" in links
+    assert "'=cmd://x" in [c.value for c in cells]
 
 
 def test_excel_file_names_say_what_is_in_them():
