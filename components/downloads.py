@@ -78,9 +78,15 @@ class About:
 _MONTHS = "|".join(calendar.month_name[1:])
 _EXACT_DATE = re.compile(rf"^(\d{{1,2}}) ({_MONTHS}) (\d{{4}})$")
 _DATE_FORMAT = "d mmmm yyyy"
-_HEADER_FONT = Font(bold=True, color="FFFFFF")
+_FONT = "Calibri"  # the workbook's own default, named so bold labels do not fall back to a serif
+_HEADER_FONT = Font(name=_FONT, bold=True, color="FFFFFF")
+_LINE_POINTS = 15  # one line of 11 pt text: spreadsheets do not grow a row for wrapped text on opening
 _HEADER_FILL = PatternFill("solid", fgColor="12436D")  # the Analysis Function's dark blue; white on it is 10:1
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")
+_DATE_ALIGN = Alignment(horizontal="left", vertical="top")  # a date reads as text does, not as a number
+_CHARS_PER_WIDTH = 1.2  # a column width unit holds about this many characters of proportional text
+_DATE_WIDTH = 17  # "30 September 2025"
 _MAX_WIDTH, _MIN_WIDTH = 60, 8  # characters
 
 
@@ -152,13 +158,35 @@ def _about_sheet(sheet: Worksheet, about: About | None, tables: list[str]) -> No
             continue
         sheet.append([label, _text(value)])
         label_cell, value_cell = sheet[sheet.max_row]
-        label_cell.font = Font(bold=True)
+        label_cell.font = Font(name=_FONT, bold=True)
         label_cell.alignment = value_cell.alignment = _WRAP
+        sheet.row_dimensions[sheet.max_row].height = _LINE_POINTS * _lines(str(value), _ABOUT_WIDTH)
         if isinstance(value, dt.date):
             value_cell.number_format = _DATE_FORMAT
             value_cell.alignment = Alignment(horizontal="left", vertical="top")
     sheet.column_dimensions["A"].width = 18
-    sheet.column_dimensions["B"].width = 100
+    sheet.column_dimensions["B"].width = _ABOUT_WIDTH + 2
+    _print_setup(sheet, repeat_header=False)
+
+
+_ABOUT_WIDTH = 90  # characters
+
+
+def _lines(value: object, width: int) -> int:
+    """About how many lines text takes wrapped at width characters."""
+    if not isinstance(value, str) or not value:
+        return 1
+    return sum(max(1, -(-len(line) // width)) for line in value.splitlines() or [""])
+
+
+def _print_setup(sheet: Worksheet, *, repeat_header: bool) -> None:
+    """Printed, a sheet fits the width of a landscape A4 page, and a table repeats its header row on each page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if repeat_header:
+        sheet.print_title_rows = "1:1"
 
 
 def _link_columns(frame: pd.DataFrame) -> pd.DataFrame:
@@ -192,7 +220,9 @@ def _table_sheet(sheet: Worksheet, frame: pd.DataFrame) -> None:
                 continue
             date = excel_date(value)
             row.append(date if date is not None else _text(value))
-            longest = 11 if date is not None else max((len(line) for line in str(value).splitlines()), default=0)
+            longest = (
+                _DATE_WIDTH if date is not None else max((len(line) for line in str(value).splitlines()), default=0)
+            )
             widths[n] = max(widths[n], longest)
         sheet.append(row)
     for n, width in enumerate(widths, start=1):
@@ -202,12 +232,20 @@ def _table_sheet(sheet: Worksheet, frame: pd.DataFrame) -> None:
         for (cell,) in sheet.iter_rows(min_row=2, min_col=n, max_col=n):
             if isinstance(cell.value, dt.date):
                 cell.number_format = _DATE_FORMAT
-            elif isinstance(cell.value, str) and is_web_link(cell.value):
+                cell.alignment = _DATE_ALIGN
+                continue
+            if isinstance(cell.value, str) and is_web_link(cell.value):
                 cell.hyperlink = cell.value
                 cell.style = "Hyperlink"
-            if wrap:
-                cell.alignment = _WRAP
+            cell.alignment = _WRAP if wrap else _TOP  # a row's cells read from the same top line
+    wrapped = [n for n, width in enumerate(widths) if width > _MAX_WIDTH]
+    if wrapped:
+        for number, values in enumerate(frame.itertuples(index=False), start=2):
+            lines = max(_lines(values[n], int(_MAX_WIDTH * _CHARS_PER_WIDTH)) for n in wrapped)
+            if lines > 1:
+                sheet.row_dimensions[number].height = min(_LINE_POINTS * lines, 409)  # Excel's tallest row
     sheet.freeze_panes = "A2"
+    _print_setup(sheet, repeat_header=True)
     if frame.columns.size:
         sheet.auto_filter.ref = f"A1:{get_column_letter(frame.columns.size)}{max(sheet.max_row, 1)}"
 
