@@ -5,6 +5,10 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 
 N ?= 2
+# Setting up holds a lock, so `make run` and `make test` started at once on a fresh clone take turns instead of
+# both building .venv at the same time (the second used to find it half made: "No module named pip"). flock is in
+# util-linux; where it is missing (macOS) setting up runs unlocked, as before.
+SETUP_LOCK := $(if $(shell command -v flock),flock .make/setup.lock,)
 
 .PHONY: run test lint format validate clean screenshots bench-pages serve-many
 
@@ -15,6 +19,7 @@ run: $(VENV)/.runtime
 test: $(VENV)/.dev
 	bash scripts/ensure-chromium.sh
 	bash scripts/ensure-haproxy.sh
+	bash scripts/ensure-libreoffice.sh
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m pytest
@@ -46,16 +51,18 @@ bench-pages: $(VENV)/.dev
 	$(PY) bench/bench_pages.py
 
 $(VENV)/bin/python:
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
+	@mkdir -p .make
+	$(SETUP_LOCK) sh -c '$(PY) -m pip --version >/dev/null 2>&1 || { $(PYTHON) -m venv $(VENV) && $(PY) -m pip install --quiet --upgrade pip; }'
 
 $(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -r requirements.txt
+	@mkdir -p .make
+	$(SETUP_LOCK) $(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
 $(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@mkdir -p .make
+	$(SETUP_LOCK) $(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.runtime $@
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .make .pytest_cache .ruff_cache

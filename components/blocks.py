@@ -10,9 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import export
-from components.captions import Caption
-from components.downloads import csv_bytes, excel_bytes, safe_filename
+from components.captions import Caption, checked_label, download_about
+from components.downloads import URL_COLUMNS, About, csv_bytes, excel_bytes, export_filename, safe_filename
 from components.phone_layout import is_phone, phone_figure
 from components.print_files import PRINT_FORMATS, print_downloads
 from inspections.errors import RecordError
@@ -78,9 +77,9 @@ def chart_downloads(
         for fmt in PRINT_FORMATS
     }
     problem = print_downloads(prints, key, caption, figure, names)
-    notes = [caption.title, caption.subtitle, caption.source]
+    about = download_about(caption.title, caption.subtitle, caption.source, _checked())
     _table_downloads(
-        key, table, file_stem, notes, [csv_column, excel_column], for_view=for_view, content_key=content_key
+        key, table, file_stem, about, [csv_column, excel_column], for_view=for_view, content_key=content_key
     )
     if problem:
         st.caption(f"**Print downloads are unavailable.** {problem}")  # our own words, not records text
@@ -91,24 +90,40 @@ def view_filename(file_stem: str, extension: str) -> str:
     authorities = st.session_state.get("f_authorities") or []
     years = st.session_state.get("f_years")
     first, last = years if isinstance(years, (list, tuple)) and len(years) == 2 else (None, None)
-    return export.export_filename(file_stem, extension, [str(a) for a in authorities], first, last)
+    return export_filename(file_stem, extension, [str(a) for a in authorities], first, last)
+
+
+def _checked() -> str:
+    """When the records being shown were last checked against their sources, as the captions write it."""
+    from components.data import load  # here, not at the top: components.data imports the sidebar, which uses blocks
+
+    frames = load().frames
+    return checked_label(frames) if frames is not None else ""
 
 
 def table_with_downloads(
-    key: str, table: pd.DataFrame, *, file_stem: str, notes: list[str] | None = None, content_key: str = ""
+    key: str,
+    table: pd.DataFrame,
+    *,
+    file_stem: str,
+    about: About | None = None,
+    for_view: bool = False,
+    content_key: str = "",
 ) -> None:
-    """A table with its CSV and Excel downloads. content_key, when the caller knows one (the records digest and
-    the table's name), names the table's content so it need not be hashed on every run."""
+    """A table with its CSV and Excel downloads; about is what the Excel file's About sheet says. for_view when
+    the table follows the sidebar's filters, so its file names name the chosen authorities and years. content_key,
+    when the caller knows one (the records digest and the table's name), names the table's content so it need not
+    be hashed on every run."""
     st.dataframe(table, hide_index=True, width="stretch", column_config=_link_columns(table))
     left, right, _ = st.columns([1, 1, 3])
-    _table_downloads(key, table, file_stem, notes, [left, right], content_key=content_key)
+    _table_downloads(key, table, file_stem, about, [left, right], for_view=for_view, content_key=content_key)
 
 
 def _table_downloads(
     key: str,
     table: pd.DataFrame,
     file_stem: str,
-    notes: list[str] | None,
+    about: About | None,
     columns,
     *,
     for_view: bool = False,
@@ -123,7 +138,7 @@ def _table_downloads(
 
     left.download_button(
         "Download CSV",
-        table_file("csv", table, file_stem, notes, content_key),
+        table_file("csv", table, file_stem, about, content_key),
         file_name=name("csv"),
         mime="text/csv",
         key=f"csv_{key}",
@@ -131,7 +146,7 @@ def _table_downloads(
     )
     right.download_button(
         "Download Excel",
-        table_file("xlsx", table, file_stem, notes, content_key),
+        table_file("xlsx", table, file_stem, about, content_key),
         file_name=name("xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx_{key}",
@@ -139,7 +154,7 @@ def _table_downloads(
     )
 
 
-def table_file(kind: str, table: pd.DataFrame, file_stem: str, notes: list[str] | None, content_key: str = "") -> bytes:
+def table_file(kind: str, table: pd.DataFrame, file_stem: str, about: About | None, content_key: str = "") -> bytes:
     """A table's CSV or Excel file, made once per table content and shared by every session.
 
     Building every table's workbook on each rerun was most of a page's cost and grew with the records. The
@@ -149,24 +164,24 @@ def table_file(kind: str, table: pd.DataFrame, file_stem: str, notes: list[str] 
     try:
         content = content_key.encode() or pd.util.hash_pandas_object(table, index=False).to_numpy().tobytes()
     except TypeError:  # a cell Streamlit can show but pandas cannot hash (a list): make it afresh
-        return _table_file(kind, table, file_stem, notes)
-    fingerprint = hashlib.sha256(content + repr((list(table.columns), file_stem, notes)).encode()).hexdigest()
-    return _cached_table_file(kind, fingerprint, table, file_stem, notes)
+        return _table_file(kind, table, file_stem, about)
+    fingerprint = hashlib.sha256(content + repr((list(table.columns), file_stem, about)).encode()).hexdigest()
+    return _cached_table_file(kind, fingerprint, table, file_stem, about)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _cached_table_file(kind: str, fingerprint: str, _table: pd.DataFrame, _stem: str, _notes: list[str] | None):
-    return _table_file(kind, _table, _stem, _notes)
+def _cached_table_file(kind: str, fingerprint: str, _table: pd.DataFrame, _stem: str, _about: About | None):
+    return _table_file(kind, _table, _stem, _about)
 
 
-def _table_file(kind: str, table: pd.DataFrame, file_stem: str, notes: list[str] | None) -> bytes:
-    return csv_bytes(table) if kind == "csv" else excel_bytes({file_stem: table}, notes)
+def _table_file(kind: str, table: pd.DataFrame, file_stem: str, about: About | None) -> bytes:
+    return csv_bytes(table) if kind == "csv" else excel_bytes({file_stem: table}, about)
 
 
 def _link_columns(table: pd.DataFrame) -> dict:
     config = {}
     for column in table.columns:
-        if column.lower() in {"source", "url", "source_url", "source link"}:
+        if column.lower() in URL_COLUMNS:
             config[column] = st.column_config.LinkColumn(column, display_text="Open source", validate=r"^https?://")
     return config
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components.downloads import About
 from inspections.frames import Frames, flagged
 from inspections.view import Options, View
 from inspections.vocab import EVENT_KINDS, GRADES, NO_UPDATE
@@ -45,6 +46,22 @@ def filter_description(frames: Frames, view: View, options: Options) -> str:
     )
     themes = "all themes" if set(view.themes) >= set(options.themes) else names(list(frames.themes["theme"]))
     return f"{authorities}; {years}; {kinds}; {themes}"
+
+
+PROJECT_NAME = "Ofsted children's services: North East comparisons"  # the dashboard, as files name their author
+
+
+def download_about(title: str, filters: str, source: str, checked: str) -> About:
+    """What a table's Excel download says about itself on its About sheet, with a citation built from the same."""
+    shows = f" ({filters})" if filters else ""
+    when = f", records checked against their sources on {checked}" if checked else ""
+    cite = f"{title}{shows}. {PROJECT_NAME}, a dashboard of Ofsted's findings{when}."
+    return About(title=title, filters=filters, source=source, checked=checked, cite=cite)
+
+
+def table_about(title: str, frames: Frames, filters: str) -> About:
+    """download_about for a table drawn from frames: its source line and records-checked date from the records."""
+    return download_about(title, filters, source_line(frames), checked_label(frames))
 
 
 def source_line(frames: Frames, publishers: pd.Series | None = None) -> str:

@@ -1,13 +1,23 @@
-"""Tables as files people open in spreadsheets, made safe first. Plain Python (no Streamlit)."""
+"""Tables as files people open in spreadsheets, made safe first, and the names every download is saved under.
+Plain Python (no Streamlit)."""
 
 from __future__ import annotations
 
+import calendar
 import csv
+import datetime as dt
 import io
 import re
 import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection): OWASP's list and ASVS
 # 1.2.10's NUL, plus the full-width forms some Excel input methods also treat as formula signs.
@@ -43,19 +53,201 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return spreadsheet_safe(frame).to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC).encode("utf-8-sig")
 
 
-def excel_bytes(sheets: dict[str, pd.DataFrame], notes: list[str] | None = None) -> bytes:
-    """An .xlsx workbook, one sheet per table, with an 'About' sheet carrying title, source and notes."""
+URL_COLUMNS = {"source", "sources", "url", "source_url", "source link"}  # columns whose cells are web addresses
+_WEB_LINK = re.compile(r"^https?://[^\s\"'<>]+$", re.IGNORECASE)
+
+
+def is_web_link(url: str) -> bool:
+    """Whether url is a plain http(s) address, the only kind any download makes clickable."""
+    return bool(_WEB_LINK.match(url))
+
+
+@dataclass(frozen=True)
+class About:
+    """What an Excel download's About sheet says: what the table is, what the filters chose, where it comes from,
+    when the records were checked against their sources, and how to cite it."""
+
+    title: str
+    filters: str = ""
+    source: str = ""
+    checked: str = ""
+    cite: str = ""
+    notes: tuple[str, ...] = ()
+
+
+_MONTHS = "|".join(calendar.month_name[1:])
+_EXACT_DATE = re.compile(rf"^(\d{{1,2}}) ({_MONTHS}) (\d{{4}})$")
+_DATE_FORMAT = "d mmmm yyyy"
+_FONT = "Calibri"  # the workbook's own default, named so bold labels do not fall back to a serif
+_HEADER_FONT = Font(name=_FONT, bold=True, color="FFFFFF")
+_LINE_POINTS = 15  # one line of 11 pt text: spreadsheets do not grow a row for wrapped text on opening
+_HEADER_FILL = PatternFill("solid", fgColor="12436D")  # the Analysis Function's dark blue; white on it is 10:1
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")
+_DATE_ALIGN = Alignment(horizontal="left", vertical="top")  # a date reads as text does, not as a number
+_CHARS_PER_WIDTH = 1.2  # a column width unit holds about this many characters of proportional text
+_DATE_WIDTH = 17  # "30 September 2025"
+_MAX_WIDTH, _MIN_WIDTH = 60, 8  # characters
+
+
+def excel_date(value: object) -> dt.date | None:
+    """A day-exact date label ("11 June 2019") or timestamp as a date; None for anything less exact ("June 2019",
+    "2019", "11 June 2019 (not confirmed)"), which stays the honest text rather than an invented day."""
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.date()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and (match := _EXACT_DATE.match(value)):
+        day, month, year = int(match[1]), list(calendar.month_name).index(match[2]), int(match[3])
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+    return None
+
+
+def excel_bytes(sheets: dict[str, pd.DataFrame], about: About | Sequence[str] | None = None) -> bytes:
+    """An .xlsx workbook: an About sheet first, then one sheet per table with a bold, filled, frozen header and
+    autofilter, columns sized to their text, day-exact dates as real dates and web addresses as links.
+
+    about is an About, or (older callers) lines of notes. Every text cell, the About sheet's included, is
+    neutralised (see neutralise) so none can run as a formula."""
+    if about is not None and not isinstance(about, About):
+        notes = [str(n) for n in about]
+        about = About(title=notes[0] if notes else "", notes=tuple(notes[1:]))
+    book = Workbook()
+    used: set[str] = {"about"}
+    names = [_sheet_name(name, used) for name in sheets]
+    _about_sheet(book.active, about, names)
+    for name, frame in zip(names, sheets.values(), strict=True):
+        _table_sheet(book.create_sheet(name), spreadsheet_safe(frame))
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        if notes:
-            pd.DataFrame({"About this download": [neutralise(n) for n in notes]}).to_excel(
-                writer, sheet_name="About", index=False
-            )
-        used: set[str] = set()
-        for name, frame in sheets.items():
-            sheet = _sheet_name(name, used)
-            spreadsheet_safe(frame).to_excel(writer, sheet_name=sheet, index=False)
+    book.save(buffer)
     return buffer.getvalue()
+
+
+def _text(value: object) -> object:
+    """A cell value openpyxl can write: neutralised, without the control characters Excel refuses."""
+    if isinstance(value, str):
+        return neutralise(ILLEGAL_CHARACTERS_RE.sub("", value))
+    return value
+
+
+def _about_sheet(sheet: Worksheet, about: About | None, tables: list[str]) -> None:
+    sheet.title = "About"
+    about = about or About(title="")
+    rows: list[tuple[str, object]] = [
+        ("Title", about.title),
+        ("What it shows", about.filters),
+        ("Source", about.source),
+        ("Records checked", excel_date(about.checked) or about.checked),
+        ("How to cite", about.cite),
+        *(("Note", note) for note in about.notes),
+        ("Sheets", ", ".join(tables)),
+        (
+            "Reading it",
+            "Dates known to the day are real dates; a date known only to the month or year, or not confirmed, is "
+            "kept as written. Web addresses are links; a cell with several sources has a column for each. Text "
+            "that a spreadsheet would run as a formula starts with an apostrophe.",
+        ),
+    ]
+    for label, value in rows:
+        if value in ("", None):
+            continue
+        sheet.append([label, _text(value)])
+        label_cell, value_cell = sheet[sheet.max_row]
+        label_cell.font = Font(name=_FONT, bold=True)
+        label_cell.alignment = value_cell.alignment = _WRAP
+        sheet.row_dimensions[sheet.max_row].height = _LINE_POINTS * _lines(str(value), _ABOUT_WIDTH)
+        if isinstance(value, dt.date):
+            value_cell.number_format = _DATE_FORMAT
+            value_cell.alignment = Alignment(horizontal="left", vertical="top")
+    sheet.column_dimensions["A"].width = 18
+    sheet.column_dimensions["B"].width = _ABOUT_WIDTH + 2
+    _print_setup(sheet, repeat_header=False)
+
+
+_ABOUT_WIDTH = 90  # characters
+
+
+def _lines(value: object, width: int) -> int:
+    """About how many lines text takes wrapped at width characters."""
+    if not isinstance(value, str) or not value:
+        return 1
+    return sum(max(1, -(-len(line) // width)) for line in value.splitlines() or [""])
+
+
+def _print_setup(sheet: Worksheet, *, repeat_header: bool) -> None:
+    """Printed, a sheet fits the width of a landscape A4 page, and a table repeats its header row on each page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if repeat_header:
+        sheet.print_title_rows = "1:1"
+
+
+def _link_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """frame with each web-address column split into one column per address (Source, Source 2, ...), since a
+    spreadsheet cell holds one link."""
+    out: dict[str, pd.Series] = {}
+    for column in frame.columns:
+        values = frame[column]
+        tokens = values.map(lambda v: str(v).split() if isinstance(v, str) else [v])
+        addresses = all(isinstance(t, str) and ":" in t for cell in tokens for t in cell)  # scheme:..., not words
+        if str(column).lower() not in URL_COLUMNS or not addresses:  # words, not addresses: leave them whole
+            out[column] = values
+            continue
+        for n in range(max(tokens.map(len).max() if len(tokens) else 1, 1)):
+            out[column if n == 0 else f"{column} {n + 1}"] = tokens.map(lambda t, n=n: t[n] if n < len(t) else "")
+    return pd.DataFrame(out, index=frame.index)
+
+
+def _table_sheet(sheet: Worksheet, frame: pd.DataFrame) -> None:
+    frame = _link_columns(frame)
+    sheet.append([_text(str(c)) for c in frame.columns])
+    for cell in sheet[1]:
+        cell.font, cell.fill = _HEADER_FONT, _HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    widths = [len(str(c)) for c in frame.columns]
+    for values in frame.itertuples(index=False):
+        row = []
+        for n, value in enumerate(values):
+            if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value):
+                row.append(None)
+                continue
+            date = excel_date(value)
+            row.append(date if date is not None else _text(value))
+            longest = (
+                _DATE_WIDTH if date is not None else max((len(line) for line in str(value).splitlines()), default=0)
+            )
+            widths[n] = max(widths[n], longest)
+        sheet.append(row)
+    for n, width in enumerate(widths, start=1):
+        letter = get_column_letter(n)
+        sheet.column_dimensions[letter].width = min(max(width, _MIN_WIDTH), _MAX_WIDTH) + 2
+        wrap = width > _MAX_WIDTH
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=n, max_col=n):
+            if isinstance(cell.value, dt.date):
+                cell.number_format = _DATE_FORMAT
+                cell.alignment = _DATE_ALIGN
+                continue
+            if isinstance(cell.value, str) and is_web_link(cell.value):
+                cell.hyperlink = cell.value
+                cell.style = "Hyperlink"
+            cell.alignment = _WRAP if wrap else _TOP  # a row's cells read from the same top line
+    wrapped = [n for n, width in enumerate(widths) if width > _MAX_WIDTH]
+    if wrapped:
+        for number, values in enumerate(frame.itertuples(index=False), start=2):
+            lines = max(_lines(values[n], int(_MAX_WIDTH * _CHARS_PER_WIDTH)) for n in wrapped)
+            if lines > 1:
+                sheet.row_dimensions[number].height = min(_LINE_POINTS * lines, 409)  # Excel's tallest row
+    sheet.freeze_panes = "A2"
+    _print_setup(sheet, repeat_header=True)
+    if frame.columns.size:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(frame.columns.size)}{max(sheet.max_row, 1)}"
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
@@ -80,3 +272,24 @@ def safe_filename(*parts: str, extension: str) -> str:
     if stem in _RESERVED_NAMES:
         stem += "_download"
     return f"{stem}.{extension.lstrip('.')}"
+
+
+def view_parts(file_stem: str, authorities: Sequence[str], first_year: int | None, last_year: int | None) -> list[str]:
+    """The words of a download's file name: what it is, for which authorities, over which years."""
+    parts = [file_stem]
+    if authorities:
+        parts.append("-".join(authorities) if len(authorities) <= 4 else f"{len(authorities)}-authorities")
+    if first_year is not None and last_year is not None:
+        parts.append(str(first_year) if first_year == last_year else f"{first_year}-{last_year}")
+    return parts
+
+
+def export_filename(
+    file_stem: str,
+    extension: str,
+    authorities: Sequence[str] = (),
+    first_year: int | None = None,
+    last_year: int | None = None,
+) -> str:
+    """A safe file name such as recurring-themes_gateshead-newcastle_2017-2025.png."""
+    return safe_filename(*view_parts(file_stem, authorities, first_year, last_year), extension=extension)

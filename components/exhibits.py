@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from components import captions, charts
 from components.captions import Caption
-from components.export import MAX_FIGURE_HEIGHT_CM, TEXT_WIDTH_CM, Pack, PackItem
+from components.pack_model import MAX_FIGURE_HEIGHT_CM, TEXT_WIDTH_CM, Pack, PackItem
 from inspections.analysis import authority_summary, status_counts, status_history, theme_matrix
 from inspections.frames import Frames
 from inspections.view import Options, View
@@ -221,7 +221,8 @@ def _recommendations(frames: Frames, view: View, options: Options) -> Exhibit | 
     recs = frames.recommendations
     if recs.empty:
         return None
-    table = recs[["authority", "event_label", "text", "status", "evidence", "status_date", "source_url"]].rename(
+    columns = ["authority", "event_label", "text", "status", "evidence", "status_date", "status_note", "source_url"]
+    table = recs[columns].rename(
         columns={
             "authority": "Authority",
             "event_label": "Event",
@@ -229,6 +230,7 @@ def _recommendations(frames: Frames, view: View, options: Options) -> Exhibit | 
             "status": "Latest status",
             "evidence": "Who says so",
             "status_date": "Status date",
+            "status_note": "What was reported",
             "source_url": "Source",
         }
     )

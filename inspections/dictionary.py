@@ -14,11 +14,6 @@ _ROWS = [
     ("Events", "published", "Date Ofsted published the report or letter; 'Not confirmed' where no source gives it"),
     (
         "Events",
-        "date",
-        "Date used to place the event on the timeline: publication, or end of fieldwork where publication is not confirmed (mid-month where only the month is known)",
-    ),
-    (
-        "Events",
         "overall_grade",
         "Overall effectiveness grade; empty for ungraded visits and for inspections without an overall grade (from April 2026)",
     ),

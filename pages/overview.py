@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import exhibits
 from components.blocks import md_escape, table_with_downloads
-from components.captions import checked_label, filter_description
+from components.captions import checked_label, filter_description, table_about
 from components.data import content_key, derived, page_context
 from inspections.analysis import authority_summary, latest_judgements, regional_summary
 
@@ -63,6 +63,8 @@ with st.expander("Table of the cards above"):
         "overview",
         cards.table,
         file_stem="overview",
+        about=table_about("Each authority at a glance", frames, filter_description(frames, ctx.view, ctx.options)),
+        for_view=True,
         content_key=content_key(ctx, "overview"),
     )
 

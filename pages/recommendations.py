@@ -4,6 +4,7 @@ import streamlit as st
 
 from components import exhibits
 from components.blocks import chart_block, table_with_downloads
+from components.captions import filter_description, table_about
 from components.data import content_key, derived, page_context
 from inspections.vocab import STATUS_LABELS
 
@@ -75,6 +76,10 @@ table_with_downloads(
     "recommendations",
     table,
     file_stem="recommendations",
+    about=table_about(
+        "Every recommendation and its latest status", frames, filter_description(frames, ctx.view, ctx.options)
+    ),
+    for_view=True,
     content_key=content_key(ctx, "recommendations", statuses, events, open_only),
 )
 
@@ -90,4 +95,11 @@ with st.expander("Every status update, with its source"):
             "source_url": "Source",
         }
     )
-    table_with_downloads("updates", updates, file_stem="status-updates", content_key=content_key(ctx, "updates"))
+    table_with_downloads(
+        "updates",
+        updates,
+        file_stem="status-updates",
+        about=table_about("Every status update", frames, filter_description(frames, ctx.view, ctx.options)),
+        for_view=True,
+        content_key=content_key(ctx, "updates"),
+    )

@@ -4,6 +4,7 @@ import streamlit as st
 
 from components import region_exhibits
 from components.blocks import chart_block, table_with_downloads
+from components.captions import checked_label, download_about, table_about
 from components.data import content_key, derived, page_context
 from inspections import region
 
@@ -31,6 +32,7 @@ table_with_downloads(
     "region_table",
     table,
     file_stem="north-east-latest-judgements",
+    about=table_about("Latest four judgements", ctx.everything, "All twelve North East authorities"),
     content_key=content_key(ctx, "region-table", sort_by, everything=True),
 )
 
@@ -86,6 +88,9 @@ if upcoming is not None:
         "next_inspections",
         upcoming.table,
         file_stem=upcoming.file_stem,
+        about=download_about(
+            upcoming.caption.title, upcoming.caption.subtitle, upcoming.caption.source, checked_label(ctx.everything)
+        ),
         content_key=content_key(ctx, "next-inspections", everything=True),
     )
     st.caption(upcoming.caption.source)

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from components.blocks import table_with_downloads
-from components.captions import checked_label
+from components.captions import checked_label, table_about
 from components.data import derived, page_context
 from components.downloads import excel_bytes
 from inspections.dictionary import DATA_DICTIONARY
@@ -26,21 +26,25 @@ st.markdown("These tables hold every record, whatever the sidebar filters say.")
 
 
 def record_tables(everything: Frames) -> dict[str, pd.DataFrame]:
+    """The records as tables to read and download. The frames' start, end and date columns are left out: they
+    place a partial date on the timeline (mid-month where only the month is known), and in a spreadsheet they would
+    read as days no source gives. The dates as the sources give them are in the label columns beside them."""
+    placed = ["start", "end", "date"]
     return {
         "Sources": everything.sources,
-        "Events": everything.events.drop(columns=["start", "end"]),
-        "Judgements": everything.judgements,
-        "Findings": everything.findings,
-        "Recommendations": everything.recommendations,
-        "Status updates": everything.updates,
+        "Events": everything.events.drop(columns=placed),
+        "Judgements": everything.judgements.drop(columns=["date"]),
+        "Findings": everything.findings.drop(columns=["date"]),
+        "Recommendations": everything.recommendations.drop(columns=["date"]),
+        "Status updates": everything.updates.drop(columns=["date"]),
         "Themes": everything.themes,
     }
 
 
 def workbook(everything: Frames) -> bytes:
     """Every table in one workbook: the slowest thing on the page, so built once per records file."""
-    notes = [f"Ofsted children's services records, checked {checked_label(everything)}"]
-    return excel_bytes(record_tables(everything), notes)
+    about = table_about("Every record: every table", everything, "Every record, whatever the filters")
+    return excel_bytes(record_tables(everything), about)
 
 
 tables = derived(ctx, record_tables, everything=True)
@@ -54,7 +58,13 @@ st.download_button(
 )
 for tab, (name, table) in zip(st.tabs(list(tables)), tables.items(), strict=True):
     with tab:
-        table_with_downloads(f"all_{name}", table, file_stem=f"records-{name}", content_key=f"{ctx.digest}:{name}")
+        table_with_downloads(
+            f"all_{name}",
+            table,
+            file_stem=f"records-{name}",
+            about=table_about(f"Every record: {name.lower()}", everything, "Every record, whatever the filters"),
+            content_key=f"{ctx.digest}:{name}",
+        )
 
 st.subheader("Data dictionary", anchor=False)
 st.dataframe(DATA_DICTIONARY, hide_index=True, width="stretch")

@@ -7,14 +7,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components import charts, exhibits, export, region_exhibits
+from components import charts, exhibits, pack_model, region_exhibits
 from inspections.analysis import apply_view, options_for
 from inspections.frames import build_frames
 from inspections.records import load_records
 from inspections.view import View
 from tests.conftest import SHIPPED
 
-PT_PER_PX_AT_FULL_WIDTH = export.TEXT_WIDTH_CM / 2.54 * 72 / charts.PRINT_WIDTH
+PT_PER_PX_AT_FULL_WIDTH = pack_model.TEXT_WIDTH_CM / 2.54 * 72 / charts.PRINT_WIDTH
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +42,8 @@ def test_the_tall_charts_are_split_into_parts_for_all_twelve(all_twelve):
 
 def test_every_printed_chart_is_placed_at_the_full_text_width(all_twelve):
     for item in all_twelve:
-        width_cm, _ = export.picture_size_cm(item.figure.layout.width, item.figure.layout.height)
-        assert width_cm == pytest.approx(export.TEXT_WIDTH_CM), item.key
+        width_cm, _ = pack_model.picture_size_cm(item.figure.layout.width, item.figure.layout.height)
+        assert width_cm == pytest.approx(pack_model.TEXT_WIDTH_CM), item.key
 
 
 def test_no_printed_chart_text_is_below_8_pt(all_twelve):
