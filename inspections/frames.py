@@ -95,10 +95,8 @@ def build_frames(records: Records) -> Frames:
         )
         for event in authority.events:
             kind = EVENT_KINDS[event.kind]
-            # Publication comes after fieldwork, so an event whose fieldwork ended after a date was published after
-            # it too; with no publication date the latest it could have been published is not known.
-            date_from = pd.Timestamp(event.reference_date.earliest)
-            date_to = _bounds(event.published)[1]
+            # The event's date as everywhere else: publication, or the end of fieldwork where that is not known.
+            date_from, date_to = _bounds(event.reference_date)
             base = {
                 "authority_id": authority.id,
                 "authority": authority.name,

@@ -146,6 +146,14 @@ def parse_query(params: Mapping[str, str | Sequence[str]], options: Options) -> 
         since = parse_since(got[-1])
         if since is None:
             notices.append(Notice("Ignored the date ", _show(got[-1]), " for 'since'; write it as YYYY-MM-DD."))
+        elif not (options.first_year <= since.year and since <= dt.date.today()):
+            notices.append(
+                Notice(
+                    "Ignored the date ",
+                    _show(got[-1]),
+                    f" for 'since'; choose a day from {options.first_year} to today.",
+                )
+            )
         else:
             view = replace(view, since=since)
     return ParsedView(view, notices)
