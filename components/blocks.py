@@ -16,6 +16,8 @@ from components.downloads import csv_bytes, excel_bytes, safe_filename
 from components.print_files import PRINT_FORMATS, print_downloads
 from inspections.errors import RecordError
 
+# Columns holding source addresses, shown as links (the pack prints them as numbers into its list of sources).
+LINK_COLUMNS = export.URL_COLUMNS
 # Plotly's own toolbar PNG, sized for a slide or a paper; server-side print exports are separate.
 _PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
@@ -164,7 +166,7 @@ def _table_file(kind: str, table: pd.DataFrame, file_stem: str, notes: list[str]
 def _link_columns(table: pd.DataFrame) -> dict:
     config = {}
     for column in table.columns:
-        if column.lower() in {"source", "url", "source_url", "source link"}:
+        if column.lower() in LINK_COLUMNS:
             config[column] = st.column_config.LinkColumn(column, display_text="Open source", validate=r"^https?://")
     return config
 

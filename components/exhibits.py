@@ -16,6 +16,7 @@ from components.captions import Caption
 from components.export import Pack, PackItem
 from inspections.analysis import authority_summary, status_counts, status_history, theme_matrix
 from inspections.frames import Frames
+from inspections.since import marked_for
 from inspections.view import Options, View
 
 
@@ -68,6 +69,7 @@ def timeline(frames: Frames, view: View, options: Options) -> Exhibit | None:
             "source_url": "Source",
         }
     )
+    table = marked_for(table, frames.events, frames, view.since)
     caption = captions.timeline_caption(frames, view, options)
     return Exhibit(
         "timeline", "Judgement timeline", caption, charts.timeline_figure(frames.events), table, "judgement-timeline"
@@ -86,6 +88,7 @@ def judgements(frames: Frames, view: View, options: Options) -> Exhibit | None:
             "source_url": "Source",
         }
     )
+    table = marked_for(table, frames.judgements, frames, view.since)
     caption = captions.judgements_caption(frames, view, options)
     figure = charts.judgements_figure(frames.judgements)
     return Exhibit("judgements", "Every judgement area", caption, figure, table, "judgement-areas")
@@ -145,21 +148,48 @@ def history(frames: Frames, view: View, options: Options) -> Exhibit | None:
     )
 
 
+# Where a recommendation came from and who said its latest status are two documents, so two columns (issue 14).
+RECOMMENDATION_COLUMNS = {
+    "authority": "Authority",
+    "event_label": "Made at",
+    "text": "Recommendation (our words)",
+    "theme_labels": "Themes (ours)",
+    "national_framework": "National Framework (Ofsted's tag)",
+    "source_url": "Source of the recommendation",
+    "status": "Latest status",
+    "evidence": "Who says so",
+    "status_publisher": "Published by",
+    "status_date": "Status date",
+    "status_note": "What was reported",
+    "status_source_url": "Source of the latest status",
+    "history": "Status history (oldest first)",
+    "age_days": "Days open at records check",
+}
+
+
+def recommendations_table(recs: pd.DataFrame, columns: tuple[str, ...] = tuple(RECOMMENDATION_COLUMNS)) -> pd.DataFrame:
+    """Recommendations as a reader sees them, with both sources; columns are frame columns, in order."""
+    return recs[list(columns)].rename(columns=RECOMMENDATION_COLUMNS)
+
+
+_PACK_RECOMMENDATION = (
+    "authority",
+    "event_label",
+    "text",
+    "source_url",
+    "status",
+    "evidence",
+    "status_publisher",
+    "status_date",
+    "status_source_url",
+)
+
+
 def _recommendations(frames: Frames, view: View, options: Options) -> Exhibit | None:
     recs = frames.recommendations
     if recs.empty:
         return None
-    table = recs[["authority", "event_label", "text", "status", "evidence", "status_date", "source_url"]].rename(
-        columns={
-            "authority": "Authority",
-            "event_label": "Event",
-            "text": "Recommendation (our words)",
-            "status": "Latest status",
-            "evidence": "Who says so",
-            "status_date": "Status date",
-            "source_url": "Source",
-        }
-    )
+    table = marked_for(recommendations_table(recs, _PACK_RECOMMENDATION), recs, frames, view.since)
     caption = Caption(
         title="Every recommendation and its latest status",
         subtitle=f"Ofsted recommendations: {captions.filter_description(frames, view, options)}",

@@ -133,7 +133,18 @@ class Pack:
         return [item for item in self.items if item.figure is not None]
 
 
-_URL_COLUMNS = {"source", "sources", "url", "source_url", "source link"}
+# Columns of web addresses: links on screen, numbers into the closing list of sources in a pack.
+URL_COLUMNS = frozenset(
+    {
+        "source",
+        "sources",
+        "url",
+        "source_url",
+        "source link",
+        "source of the recommendation",
+        "source of the latest status",
+    }
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
@@ -159,7 +170,7 @@ def printable_table(table: pd.DataFrame, numbers: Mapping[str, int]) -> pd.DataF
     """A table as text for print: URLs replaced by their numbers in the sources list ([3]), lists joined."""
     out = pd.DataFrame({str(c): table[c].map(clean_text) for c in table.columns})
     for column in out.columns:
-        if column.lower() in _URL_COLUMNS:
+        if column.lower() in URL_COLUMNS:
             out[column] = out[column].map(lambda cell: _cite(cell, numbers))
     return out
 

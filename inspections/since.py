@@ -208,3 +208,26 @@ def marks(frame: pd.DataFrame, found: Since) -> pd.Series:
 
 def column_name(found: Since) -> str:
     return f"Since {found.label}"
+
+
+def marked(table: pd.DataFrame, rows: pd.DataFrame, found: Since | None) -> pd.DataFrame:
+    """table (drawn from rows, in the same order) with the since mark as its first column; as it is without a date."""
+    if found is None:
+        return table
+    name = column_name(found)
+    return table.assign(**{name: marks(rows, found).to_numpy()})[[name, *table.columns]]
+
+
+def marked_for(table: pd.DataFrame, rows: pd.DataFrame, frames: Frames, since: dt.date | None) -> pd.DataFrame:
+    """marked(), working out what changed since the date first (for exhibits, which have the view, not a Since)."""
+    return marked(table, rows, changes_since(frames, since) if since else None)
+
+
+def marked_updates(table: pd.DataFrame, updates: pd.DataFrame, found: Since | None) -> pd.DataFrame:
+    """A table of status updates with a first column saying which were reported after the date (or cannot tell)."""
+    if found is None:
+        return table
+    dated = after(updates["date_from"], updates["date_to"], found.since)
+    words = dated.map({True: "Reported after this date", False: ""}).where(dated.notna(), UNSURE)
+    name = column_name(found)
+    return table.assign(**{name: words.to_numpy()})[[name, *table.columns]]

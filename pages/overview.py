@@ -5,6 +5,7 @@ import streamlit as st
 from components.blocks import md_escape, table_with_downloads
 from components.captions import checked_label, filter_description
 from components.data import content_key, derived, page_context
+from components.since_view import since_banner
 from inspections.analysis import authority_summary, latest_judgements, regional_summary
 
 ctx = page_context()
@@ -21,6 +22,7 @@ latest = derived(ctx, latest_judgements)
 if summary.empty:
     st.warning("No authorities are chosen. Pick at least one in the sidebar.")
     st.stop()
+changes = since_banner(ctx)
 
 columns = st.columns(min(len(summary), 3))
 for i, row in enumerate(summary.itertuples()):
@@ -51,6 +53,12 @@ for i, row in enumerate(summary.itertuples()):
         )
         if row.most_recent_event and row.most_recent_event != row.latest_graded_event:
             st.caption(md_escape(f"Most recent event: {row.most_recent_event}"))
+        if changes is not None:
+            new = list(changes.events.loc[changes.events["authority_id"] == row.authority_id, "event_label"])
+            moved = int((changes.changed["authority_id"] == row.authority_id).sum())
+            if new or moved:
+                said = [*new, *([f"{moved} status{'es' if moved != 1 else ''} reported"] if moved else [])]
+                st.markdown(f":material/update: **New since {changes.label}:** {md_escape('; '.join(said))}")
 
 st.subheader("Across the region", anchor=False)
 st.markdown("\n".join(f"- {md_escape(line)}" for line in derived(ctx, regional_summary)))
