@@ -12,6 +12,7 @@ import streamlit as st
 
 from components import export
 from components.captions import Caption
+from components.citation import cite_block
 from components.downloads import csv_bytes, excel_bytes, safe_filename
 from components.print_files import PRINT_FORMATS, print_downloads
 from inspections.errors import RecordError
@@ -53,6 +54,7 @@ def chart_block(
     )
     st.caption(md_escape(caption.source))
     st.markdown(f"**In words:** {md_escape(caption.summary)}")
+    cite_block(caption.title, caption.source)
     chart_downloads(key, caption, figure, table, file_stem=file_stem, for_view=for_view, content_key=content_key)
     with st.expander("Table of the numbers behind this chart"):
         st.dataframe(table, hide_index=True, width="stretch", column_config=_link_columns(table))

@@ -16,7 +16,8 @@ from components.captions import Caption
 from components.export import Pack, PackItem
 from inspections.analysis import authority_summary, status_counts, status_history, theme_matrix
 from inspections.frames import Frames
-from inspections.since import marked_for
+from inspections.since import changes_since, changes_table, marked_for
+from inspections.since import summary as since_summary
 from inspections.view import Options, View
 
 
@@ -31,13 +32,14 @@ class Exhibit:
     table: pd.DataFrame
     file_stem: str
     cites: tuple[str, ...] = ()  # addresses of sources beyond the view's own rows (the region's exhibits)
+    lead: str = ""  # a paragraph the pack prints under the heading (the since summary)
 
     def item(self, *, with_chart: bool, with_table: bool) -> PackItem:
         """This exhibit as a pack item; the figure laid out for print."""
         printed = None
         if with_chart and self.figure is not None:
             printed = charts.with_titles(self.figure, self.caption.title, self.caption.subtitle, self.caption.source)
-        return PackItem(self.key, self.name, self.caption, printed, self.table if with_table else None)
+        return PackItem(self.key, self.name, self.caption, printed, self.table if with_table else None, self.lead)
 
 
 DEFAULT_CHARTS = ("timeline", "themes-improvement", "status")  # ticked when the pack page opens
@@ -199,6 +201,23 @@ def _recommendations(frames: Frames, view: View, options: Options) -> Exhibit | 
     return Exhibit("recommendations", "Every recommendation", caption, None, table, "recommendations")
 
 
+def changes(frames: Frames, view: View, options: Options) -> Exhibit | None:
+    """What is new or changed since the view's since date: the summary sentence, and a table of each change."""
+    if view.since is None:
+        return None
+    found = changes_since(frames, view.since)
+    table = changes_table(found)
+    said = since_summary(found)
+    caption = Caption(
+        title=f"Changes since {found.label}",
+        subtitle=f"New inspections and visits, and statuses reported after that date: "
+        f"{captions.filter_description(frames, view, options)}",
+        source=captions.source_line(frames, pd.concat([frames.events["publisher"], frames.updates["publisher"]])),
+        summary=said,
+    )
+    return Exhibit("changes", caption.title, caption, None, table, "changes-since", lead=said)
+
+
 def _summary(frames: Frames, view: View, options: Options) -> Exhibit | None:
     summary = authority_summary(frames)
     if summary.empty:
@@ -242,6 +261,7 @@ class Entry:
     shown: Callable[[Frames], bool]  # whether the view has anything to show in it
     build: Callable[..., Exhibit | None]  # (frames, view, options), or (frames) for the whole region
     whole_region: bool = False  # built from every authority's records, whatever the sidebar chooses
+    needs_since: bool = False  # offered only when the reader has set a since date
 
 
 def _has(frame: str) -> Callable[[Frames], bool]:
@@ -249,6 +269,7 @@ def _has(frame: str) -> Callable[[Frames], bool]:
 
 
 CATALOGUE: tuple[Entry, ...] = (
+    Entry("changes", "Changes since the sidebar's date", False, _has("authorities"), changes, needs_since=True),
     Entry("summary", "Each authority at a glance", False, _has("authorities"), _summary),
     Entry("timeline", "Judgement timeline", True, _has("events"), timeline),
     Entry("judgements", "Every judgement area", True, _has("judgements"), judgements),
@@ -261,9 +282,14 @@ CATALOGUE: tuple[Entry, ...] = (
 _BUILDERS = tuple(entry.build for entry in CATALOGUE)
 
 
-def catalogue(frames: Frames) -> list[Entry]:
-    """The exhibits this view can offer, without building any of them (figures cost most of a page run)."""
-    return [entry for entry in CATALOGUE if entry.shown(frames) and not frames.authorities.empty]
+def catalogue(frames: Frames, since: object = None) -> list[Entry]:
+    """The exhibits this view can offer, without building any of them (figures cost most of a page run); the
+    changes since a date only when one is set."""
+    return [
+        entry
+        for entry in CATALOGUE
+        if entry.shown(frames) and not frames.authorities.empty and (since is not None or not entry.needs_since)
+    ]
 
 
 def cited_sources(frames: Frames, also: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -292,6 +318,7 @@ def make_pack(
     *,
     heading: str = "",
     introduction: str = "",
+    citation: str = "",
 ) -> Pack:
     """A pack from the ticked exhibits: (exhibit, with its chart, with its table) in page order."""
     items = tuple(
@@ -303,5 +330,6 @@ def make_pack(
         scope=captions.filter_description(frames, view, options),
         checked=captions.checked_label(frames),
         items=items,
+        citation=citation,
         sources=cited_sources(frames, tuple(u for e, chart, table in choices if chart or table for u in e.cites)),
     )

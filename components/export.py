@@ -115,6 +115,7 @@ class PackItem:
     caption: Caption
     figure: go.Figure | None = None  # print-ready (charts.with_titles) or None for a table on its own
     table: pd.DataFrame | None = None
+    lead: str = ""  # a paragraph under the heading, before the figure or table
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class Pack:
     items: tuple[PackItem, ...]
     sources: pd.DataFrame  # title, publisher, published, url
     produced_by: str = "the Ofsted children's services dashboard for North East councils"
+    citation: str = ""  # how to cite the pack's view (inspections.citation)
 
     @property
     def figures(self) -> list[PackItem]:
@@ -236,11 +238,15 @@ def docx_pack(pack: Pack, pngs: Mapping[str, bytes]) -> bytes:
     for paragraph in _paragraphs(pack.introduction):
         doc.add_paragraph(paragraph)
     doc.add_paragraph(_about(pack))
+    if pack.citation:
+        doc.add_paragraph(f"How to cite this pack: {clean_text(pack.citation)}")
 
     numbers = source_numbers(pack.sources)
     figure_no = table_no = 0
     for item in pack.items:
         doc.add_heading(clean_text(item.name), level=1)
+        if item.lead:
+            doc.add_paragraph(clean_text(item.lead))
         if item.figure is not None:
             figure_no += 1
             _docx_figure(doc, item, pngs[item.key], figure_no)
@@ -475,10 +481,14 @@ def _pdf_story(
     story: list[Any] = [Paragraph(_x(pack.heading), styles["title"])]
     story += [Paragraph(_x(p), styles["body"]) for p in _paragraphs(pack.introduction)]
     story.append(Paragraph(_x(_about(pack)), styles["body"]))
+    if pack.citation:
+        story.append(Paragraph(f"<i>How to cite this pack:</i> {_x(pack.citation)}", styles["body"]))
     numbers = source_numbers(pack.sources)
     figure_no = table_no = 0
     for item in pack.items:
         block: list[Any] = [Paragraph(_x(item.name), styles["h1"])]
+        if item.lead:
+            block.append(Paragraph(_x(item.lead), styles["body"]))
         if item.figure is not None:
             figure_no += 1
             fig_w, fig_h = _pdf_page_size(pdfs[item.key])

@@ -168,7 +168,7 @@ def changes_table(found: Since) -> pd.DataFrame:
             "Date": row.date_label,
             "Authority": row.authority,
             "What changed": f"Recommendation {_STATUS_WORDS.get(row.status_id, row.status.lower())}",
-            "Detail": f"{row.recommendation} ({row.event_label}). {row.note}",
+            "Detail": f"“{row.recommendation}” ({row.event_label}): {row.note}",
             "Who says so": f"{row.evidence} ({row.publisher})",
             "Source": row.source_url,
             "_order": row.date_from,

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from components.blocks import md_escape, table_with_downloads
-from components.captions import checked_label, filter_description
+from components.captions import checked_label, filter_description, source_line
+from components.citation import cite_block
 from components.data import content_key, derived, page_context
 from components.since_view import since_banner
 from inspections.analysis import authority_summary, latest_judgements, regional_summary
@@ -77,4 +78,9 @@ st.markdown(
     "first, then council committee papers where they report progress. Findings are written in our own words. "
     "Where a source does not confirm a date or a fact, the dashboard says **not confirmed**; where no later source "
     "reports on a recommendation, it says **no update found**. See *Sources and data* for every record."
+)
+cite_block(
+    f"Overview: {filter_description(frames, ctx.view, ctx.options)}",
+    source_line(frames, frames.events["publisher"]),
+    what="page",
 )

@@ -1,9 +1,12 @@
 """Recommendations: what Ofsted asked for, and what has been reported since."""
 
+import pandas as pd
 import streamlit as st
 
 from components import exhibits
 from components.blocks import chart_block, md_escape, table_with_downloads
+from components.captions import filter_description, source_line
+from components.citation import cite_block
 from components.data import content_key, derived, page_context
 from components.since_view import since_banner
 from inspections.since import marked, marked_updates
@@ -59,6 +62,11 @@ table_with_downloads(
     table,
     file_stem="recommendations",
     content_key=content_key(ctx, "recommendations", statuses, events, open_only, changed_only),
+)
+cite_block(
+    f"Every recommendation and its latest status: {filter_description(frames, ctx.view, ctx.options)}",
+    source_line(frames, pd.concat([frames.events["publisher"], frames.updates["publisher"]])),
+    what="table",
 )
 
 st.subheader("One recommendation's status over time", anchor=False)

@@ -4,7 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from components.blocks import table_with_downloads
-from components.captions import checked_label
+from components.captions import checked_label, source_line
+from components.citation import cite_block
 from components.data import derived, page_context
 from components.downloads import excel_bytes
 from components.since_view import since_banner
@@ -24,6 +25,7 @@ st.success(
     icon=":material/verified:",
 )
 st.markdown("These tables hold every record, whatever the sidebar filters say.")
+cite_block("Records of Ofsted inspections of North East children's services", source_line(everything), what="data")
 changes = since_banner(ctx, everything=True)
 
 
