@@ -55,7 +55,11 @@ for i, row in enumerate(summary.itertuples()):
         if row.most_recent_event and row.most_recent_event != row.latest_graded_event:
             st.caption(md_escape(f"Most recent event: {row.most_recent_event}"))
         if changes is not None:
-            new = list(changes.events.loc[changes.events["authority_id"] == row.authority_id, "event_label"])
+            mine_new = changes.events[changes.events["authority_id"] == row.authority_id]
+            new = [
+                f"{label.split(',')[0]}, published {published}"
+                for label, published in zip(mine_new["event_label"], mine_new["published"], strict=True)
+            ]
             moved = int((changes.changed["authority_id"] == row.authority_id).sum())
             if new or moved:
                 said = [*new, *([f"{moved} status{'es' if moved != 1 else ''} reported"] if moved else [])]

@@ -34,15 +34,15 @@ for key, build in (("status", exhibits.status), ("history", exhibits.history)):
     )
 
 st.subheader("Every recommendation", anchor=False)
+changed_only = changes is not None and st.toggle(
+    f"Only those whose status changed since {changes.label}", key="rec_changed"
+)
 left, middle, right = st.columns(3)
 statuses = middle.multiselect(
     "Latest status", list(STATUS_LABELS.values()), placeholder="All statuses", key="rec_status"
 )
 events = right.multiselect("Event", list(dict.fromkeys(recs["event_label"])), placeholder="All events", key="rec_event")
 open_only = left.toggle("Only those not reported done", key="rec_open")
-changed_only = changes is not None and left.toggle(
-    f"Only those whose status changed since {changes.label}", key="rec_changed"
-)
 shown = recs
 if statuses:
     shown = shown[shown["status"].isin(statuses)]
@@ -53,6 +53,8 @@ if open_only:
 if changed_only:
     shown = shown[shown["rec_id"].isin(set(changes.changed["rec_id"]))]
 table = marked(exhibits.recommendations_table(shown), shown, changes)
+if changes is not None:  # what is new or changed first, so it is seen without scrolling
+    table = table.sort_values(table.columns[0], key=lambda marks: marks.eq(""), kind="stable").reset_index(drop=True)
 st.caption(
     f"{len(table)} of {len(recs)} recommendations. Use the sidebar to filter by authority and theme. Each row gives "
     "where the recommendation came from and, separately, who said its latest status, with both sources."
