@@ -1,8 +1,9 @@
 """A records file and the files it includes, read as one set of records with every line traced to its file.
 
 The shipped records are `data/records.yaml` (vocabulary, shared sources) plus one file per authority under
-`data/authorities/`, listed by `include:`. An included file holds only `sources`, `authorities` and `changes` (the change log); the
-lists are joined in order, and every error still names the file and line a curator can go to.
+`data/authorities/`, and the change log `data/changes.yaml`, listed by `include:`. An included file holds only
+`sources`, `authorities` and `changes`; the lists are joined in order, and every error still names the file and line
+a curator can go to.
 """
 
 from __future__ import annotations

@@ -163,7 +163,7 @@ def test_the_overview_leads_with_the_since_summary_and_each_card_says_what_is_ne
     assert at.info[0].value.startswith("Since 15 June 2025: 1 new inspection")
     assert at.date_input(key="f_since").value == MEETING
     cards = " ".join(m.value for m in at.markdown)
-    assert "New since 15 June 2025:** ILACS standard, 15 July 2025; 1 status reported" in cards
+    assert "New since 15 June 2025:** ILACS standard, published 15 July 2025; 1 status reported" in cards
 
 
 def test_without_a_date_nothing_is_marked(app):
