@@ -249,3 +249,19 @@ def test_the_pdf_pack_has_the_changes_section_too(frames):
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     assert "Changes since 15 June 2025" in text
     assert "Recommendation raised again" in text
+
+
+def test_an_officer_sets_the_date_and_puts_the_changes_in_a_word_pack_from_the_page(app, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")  # a pack of tables needs no Chromium
+    at = app("pages/pack.py", {"since": "2025-06-15"})
+    ticked = at.checkbox(key="pack_table_changes")
+    assert ticked.label == "Table: Changes since the sidebar's date" and ticked.value
+    next(b for b in at.button if b.label == "Build the pack").click().run()
+    assert not at.exception
+    document = docx.Document(io.BytesIO(at.session_state["pack_built"]["data"]))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "Changes since 15 June 2025" in paragraphs
+    assert any(p.startswith("Since 15 June 2025: 1 new inspection") for p in paragraphs)
+    cite = next(p for p in paragraphs if p.startswith("How to cite this pack: "))
+    assert "Records checked 30 September 2025" in cite and "(Accessed: " in cite
+    assert len(document.tables[0].rows) == 1 + 3
