@@ -25,7 +25,6 @@ st.success(
     icon=":material/verified:",
 )
 st.markdown("These tables hold every record, whatever the sidebar filters say.")
-cite_block("Records of Ofsted inspections of North East children's services", source_line(everything), what="data")
 changes = since_banner(ctx, everything=True)
 
 
@@ -67,11 +66,12 @@ def workbook(everything: Frames) -> bytes:
 st.subheader("What has changed in the records", anchor=False)
 log = everything.changes
 checked = everything.authorities["checked"]
+first_logged = checked_label(everything) if log.empty else f"{log['date'].min():%-d %B %Y}"
 st.markdown(
-    f"Every change made to the records since they were first published here, newest first ({len(log)} "
+    f"The changes made to the records since {first_logged}, when this log begins, newest first ({len(log)} "
     f"{'entry' if len(log) == 1 else 'entries'}), kept in `data/changes.yaml` and checked with the records: each names "
     "the records it changed and where it can be checked. Corrections after an independent check are entries like any "
-    f"other. Each authority's records were last checked on "
+    "other; earlier changes are in the project's git history. Each authority's records were last checked on "
     f"{checked_label(everything) if checked.nunique() <= 1 else 'the date in the Authorities table'}."
 )
 if log.empty:
@@ -102,3 +102,4 @@ for tab, (name, table) in zip(st.tabs(list(tables)), tables.items(), strict=True
 
 st.subheader("Data dictionary", anchor=False)
 st.dataframe(DATA_DICTIONARY, hide_index=True, width="stretch")
+cite_block("Records of Ofsted inspections of North East children's services", source_line(everything), what="data")
