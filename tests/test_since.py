@@ -22,7 +22,7 @@ from inspections.analysis import options_for
 from inspections.dates import PartialDate
 from inspections.frames import build_frames
 from inspections.records import DATA_PATH_ENV, load_records
-from inspections.view import View, parse_query
+from inspections.view import View, parse_query, to_query
 from tests.conftest import FIXTURES, ROOT
 
 SINCE = FIXTURES / "since.yaml"
@@ -265,3 +265,12 @@ def test_an_officer_sets_the_date_and_puts_the_changes_in_a_word_pack_from_the_p
     cite = next(p for p in paragraphs if p.startswith("How to cite this pack: "))
     assert "Records checked 30 September 2025" in cite and "(Accessed: " in cite
     assert len(document.tables[0].rows) == 1 + 3
+
+
+def test_a_since_date_survives_the_round_trip_through_a_link(frames):
+    options = options_for(frames)
+    view = replace(View.default(options), authorities=("alpha",), since=MEETING)
+    query = to_query(view, options)
+    assert query == {"la": "alpha", "since": "2025-06-15"}
+    assert parse_query(query, options).view == view
+    assert "since" not in to_query(View.default(options), options)
