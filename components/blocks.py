@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.captions import Caption, checked_label, download_about
+from components.citation import cite_block
 from components.downloads import URL_COLUMNS, About, csv_bytes, excel_bytes, export_filename, safe_filename
 from components.phone_layout import is_phone, phone_figure
 from components.print_files import PRINT_FORMATS, print_downloads
@@ -52,6 +53,7 @@ def chart_block(
     )
     st.caption(md_escape(caption.source))
     st.markdown(f"**In words:** {md_escape(caption.summary)}")
+    cite_block(caption.title, caption.source)
     chart_downloads(key, caption, figure, table, file_stem=file_stem, for_view=for_view, content_key=content_key)
     with st.expander("Table of the numbers behind this chart"):
         st.dataframe(table, hide_index=True, width="stretch", column_config=_link_columns(table))

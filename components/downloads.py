@@ -53,7 +53,18 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return spreadsheet_safe(frame).to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC).encode("utf-8-sig")
 
 
-URL_COLUMNS = {"source", "sources", "url", "source_url", "source link"}  # columns whose cells are web addresses
+# Columns whose cells are web addresses: links on screen and in Excel, numbers into a pack's list of sources.
+URL_COLUMNS = frozenset(
+    {
+        "source",
+        "sources",
+        "url",
+        "source_url",
+        "source link",
+        "source of the recommendation",
+        "source of the latest status",
+    }
+)
 _WEB_LINK = re.compile(r"^https?://[^\s\"'<>]+$", re.IGNORECASE)
 
 

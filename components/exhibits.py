@@ -16,6 +16,8 @@ from components.captions import Caption
 from components.pack_model import MAX_FIGURE_HEIGHT_CM, TEXT_WIDTH_CM, Pack, PackItem
 from inspections.analysis import authority_summary, status_counts, status_history, theme_matrix
 from inspections.frames import Frames
+from inspections.since import changes_since, changes_table, marked_for
+from inspections.since import summary as since_summary
 from inspections.view import Options, View
 
 
@@ -32,6 +34,7 @@ class Exhibit:
     cites: tuple[str, ...] = ()  # addresses of sources beyond the view's own rows (the region's exhibits)
     # For a chart with a row per authority or theme: the same chart for some of its rows, so a pack can split
     # it across pages, and those rows' names in order.
+    lead: str = ""  # a paragraph the pack prints under the heading (the since summary)
     for_rows: Callable[[tuple[str, ...]], go.Figure] | None = None
     rows: tuple[str, ...] = ()
 
@@ -40,10 +43,10 @@ class Exhibit:
         chart is too tall for a page at full width (shrunk to fit, its words would print under 8 pt)."""
         table = self.table if with_table else None
         if not with_chart or self.figure is None:
-            return [PackItem(self.key, self.name, self.caption, None, table)]
+            return [PackItem(self.key, self.name, self.caption, None, table, self.lead)]
         whole = self._printed(self.figure, self.caption)
         if _fits_a_page(whole) or self.for_rows is None or len(self.rows) < 2:
-            return [PackItem(self.key, self.name, self.caption, whole, table)]
+            return [PackItem(self.key, self.name, self.caption, whole, table, self.lead)]
         parts = _page_sized_parts(self)
         items = []
         for n, (group, printed) in enumerate(parts, start=1):
@@ -55,7 +58,9 @@ class Exhibit:
             printed = self._printed(printed, caption)
             last = n == len(parts)
             items.append(
-                PackItem(f"{self.key}-{n}", f"{self.name} ({part})", caption, printed, table if last else None)
+                PackItem(
+                    f"{self.key}-{n}", f"{self.name} ({part})", caption, printed, table if last else None, self.lead
+                )
             )
         return items
 
@@ -111,6 +116,7 @@ def timeline(frames: Frames, view: View, options: Options) -> Exhibit | None:
             "source_url": "Source",
         }
     )
+    table = marked_for(table, frames.events, frames, view.since)
     caption = captions.timeline_caption(frames, view, options)
     events = frames.events
     return Exhibit(
@@ -139,6 +145,7 @@ def judgements(frames: Frames, view: View, options: Options) -> Exhibit | None:
             "source_url": "Source",
         }
     )
+    table = marked_for(table, frames.judgements, frames, view.since)
     caption = captions.judgements_caption(frames, view, options)
     every = frames.judgements
     return Exhibit(
@@ -217,23 +224,49 @@ def history(frames: Frames, view: View, options: Options) -> Exhibit | None:
     )
 
 
+# Where a recommendation came from and who said its latest status are two documents, so two columns (issue 14).
+RECOMMENDATION_COLUMNS = {
+    "authority": "Authority",
+    "event_label": "Made at",
+    "text": "Recommendation (our words)",
+    "theme_labels": "Themes (ours)",
+    "national_framework": "National Framework (Ofsted's tag)",
+    "source_url": "Source of the recommendation",
+    "status": "Latest status",
+    "evidence": "Who says so",
+    "status_publisher": "Published by",
+    "status_date": "Status date",
+    "status_note": "What was reported",
+    "status_source_url": "Source of the latest status",
+    "history": "Status history (oldest first)",
+    "age_days": "Days open at records check",
+}
+
+
+def recommendations_table(recs: pd.DataFrame, columns: tuple[str, ...] = tuple(RECOMMENDATION_COLUMNS)) -> pd.DataFrame:
+    """Recommendations as a reader sees them, with both sources; columns are frame columns, in order."""
+    return recs[list(columns)].rename(columns=RECOMMENDATION_COLUMNS)
+
+
+_PACK_RECOMMENDATION = (
+    "authority",
+    "event_label",
+    "text",
+    "source_url",
+    "status",
+    "evidence",
+    "status_publisher",
+    "status_date",
+    "status_note",
+    "status_source_url",
+)
+
+
 def _recommendations(frames: Frames, view: View, options: Options) -> Exhibit | None:
     recs = frames.recommendations
     if recs.empty:
         return None
-    columns = ["authority", "event_label", "text", "status", "evidence", "status_date", "status_note", "source_url"]
-    table = recs[columns].rename(
-        columns={
-            "authority": "Authority",
-            "event_label": "Event",
-            "text": "Recommendation (our words)",
-            "status": "Latest status",
-            "evidence": "Who says so",
-            "status_date": "Status date",
-            "status_note": "What was reported",
-            "source_url": "Source",
-        }
-    )
+    table = marked_for(recommendations_table(recs, _PACK_RECOMMENDATION), recs, frames, view.since)
     caption = Caption(
         title="Every recommendation and its latest status",
         subtitle=f"Ofsted recommendations: {captions.filter_description(frames, view, options)}",
@@ -241,6 +274,23 @@ def _recommendations(frames: Frames, view: View, options: Options) -> Exhibit | 
         summary=f"Table of {len(recs)} recommendations with their latest reported status.",
     )
     return Exhibit("recommendations", "Every recommendation", caption, None, table, "recommendations")
+
+
+def changes(frames: Frames, view: View, options: Options) -> Exhibit | None:
+    """What is new or changed since the view's since date: the summary sentence, and a table of each change."""
+    if view.since is None:
+        return None
+    found = changes_since(frames, view.since)
+    table = changes_table(found)
+    said = since_summary(found)
+    caption = Caption(
+        title=f"Changes since {found.label}",
+        subtitle=f"New inspections and visits, and statuses reported after that date: "
+        f"{captions.filter_description(frames, view, options)}",
+        source=captions.source_line(frames, pd.concat([frames.events["publisher"], frames.updates["publisher"]])),
+        summary=said,
+    )
+    return Exhibit("changes", caption.title, caption, None, table, "changes-since", lead=said)
 
 
 def summary(frames: Frames, view: View, options: Options) -> Exhibit | None:
@@ -299,6 +349,7 @@ class Entry:
     shown: Callable[[Frames], bool]  # whether the view has anything to show in it
     build: Callable[..., Exhibit | None]  # (frames, view, options), or (frames) for the whole region
     whole_region: bool = False  # built from every authority's records, whatever the sidebar chooses
+    needs_since: bool = False  # offered only when the reader has set a since date
 
 
 def _has(frame: str) -> Callable[[Frames], bool]:
@@ -306,6 +357,7 @@ def _has(frame: str) -> Callable[[Frames], bool]:
 
 
 CATALOGUE: tuple[Entry, ...] = (
+    Entry("changes", "Changes since the sidebar's date", False, _has("authorities"), changes, needs_since=True),
     Entry("summary", "Each authority at a glance", False, _has("authorities"), summary),
     Entry("timeline", "Judgement timeline", True, _has("events"), timeline),
     Entry("judgements", "Every judgement area", True, _has("judgements"), judgements),
@@ -318,9 +370,14 @@ CATALOGUE: tuple[Entry, ...] = (
 _BUILDERS = tuple(entry.build for entry in CATALOGUE)
 
 
-def catalogue(frames: Frames) -> list[Entry]:
-    """The exhibits this view can offer, without building any of them (figures cost most of a page run)."""
-    return [entry for entry in CATALOGUE if entry.shown(frames) and not frames.authorities.empty]
+def catalogue(frames: Frames, since: object = None) -> list[Entry]:
+    """The exhibits this view can offer, without building any of them (figures cost most of a page run); the
+    changes since a date only when one is set."""
+    return [
+        entry
+        for entry in CATALOGUE
+        if entry.shown(frames) and not frames.authorities.empty and (since is not None or not entry.needs_since)
+    ]
 
 
 def cited_sources(frames: Frames, also: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -349,6 +406,7 @@ def make_pack(
     *,
     heading: str = "",
     introduction: str = "",
+    citation: str = "",
 ) -> Pack:
     """A pack from the ticked exhibits: (exhibit, with its chart, with its table) in page order."""
     items = tuple(
@@ -363,5 +421,6 @@ def make_pack(
         scope=captions.filter_description(frames, view, options),
         checked=captions.checked_label(frames),
         items=items,
+        citation=citation,
         sources=cited_sources(frames, tuple(u for e, chart, table in choices if chart or table for u in e.cites)),
     )

@@ -3,15 +3,24 @@ and in session state, so it survives a page switch."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from components.blocks import inert_text, md_escape
 from inspections.frames import Frames
 from inspections.region import GROUPS
+from inspections.since import ROUGH_DATES_RULE
 from inspections.view import Notice, Options, View, parse_query, to_query
 from inspections.vocab import EVENT_KINDS
 
-_KEYS = {"authorities": "f_authorities", "years": "f_years", "kinds": "f_kinds", "themes": "f_themes"}
+_KEYS = {
+    "authorities": "f_authorities",
+    "years": "f_years",
+    "kinds": "f_kinds",
+    "themes": "f_themes",
+    "since": "f_since",
+}
 _NOTICES = "f_notices"
 _GROUP = "f_group"
 _ALL = "all"
@@ -38,6 +47,7 @@ def _values_from_link(options: Options) -> dict:
         "years": (view.first_year, view.last_year),
         "kinds": [] if set(view.kinds) >= set(options.kinds) else list(view.kinds),
         "themes": [] if set(view.themes) >= set(options.themes) else list(view.themes),
+        "since": view.since,
     }
 
 
@@ -75,18 +85,24 @@ def _known(name: str, value, options: Options):
         except (TypeError, ValueError, OverflowError):
             first, last = options.first_year, options.last_year
         return (first, last)
+    if name == "since":
+        return (
+            value
+            if isinstance(value, dt.date) and _since_range(options)[0] <= value <= _since_range(options)[1]
+            else None
+        )
     allowed = {"authorities": options.authorities, "kinds": options.kinds, "themes": options.themes}[name]
-    return [v for v in value if v in allowed]
+    return [v for v in value or () if v in allowed]
 
 
 def _fit_to_records(options: Options) -> None:
     """Bring the remembered filters within what these records offer; if the records changed since they were
     chosen and a choice had to change, say so, once."""
     remembered = st.session_state[_VALUES]
-    fitted = {name: _known(name, remembered[name], options) for name in _KEYS}
+    fitted = {name: _known(name, remembered.get(name), options) for name in _KEYS}
     if not fitted["authorities"] and remembered["authorities"]:
         fitted["authorities"] = list(options.starting_authorities)
-    changed = {name for name in _KEYS if list(fitted[name]) != list(remembered[name])}
+    changed = {name for name in _KEYS if _as_list(fitted[name]) != _as_list(remembered.get(name))}
     seen = st.session_state.get(_OPTIONS)
     if changed and seen is not None and seen != options:
         what = " and ".join(_CHANGED[name] for name in _KEYS if name in changed)
@@ -100,12 +116,24 @@ def _fit_to_records(options: Options) -> None:
 
 
 _SEEN = "f_seen"  # (page address, query) as the last run left them: a change on the same page is Back or Forward
+
+
+def _as_list(value) -> list:
+    return [] if value is None else [value] if isinstance(value, dt.date) else list(value)
+
+
+def _since_range(options: Options) -> tuple[dt.date, dt.date]:
+    """The days a since date may be: from the first year of the records to today."""
+    return dt.date(options.first_year, 1, 1), dt.date.today()
+
+
 _OPTIONS = "f_options"  # the options the remembered filters were last fitted to: a change means new records
 _CHANGED = {
     "authorities": "some chosen authorities are",
     "years": "some chosen years are",
     "kinds": "some chosen kinds of event are",
     "themes": "some chosen themes are",
+    "since": "the chosen since date is",
 }
 
 
@@ -171,6 +199,17 @@ def sidebar(frames: Frames, options: Options) -> View:
             on_change=_remember,
             placeholder="All themes",
         )
+        earliest, latest = _since_range(options)
+        since = st.date_input(
+            "Since (the date of your last meeting)",
+            value=None,
+            min_value=earliest,
+            max_value=latest,
+            format="DD/MM/YYYY",
+            key=_KEYS["since"],
+            on_change=_remember,
+            help="Every page then marks what is new or changed after that day. " + ROUGH_DATES_RULE,
+        )
         st.caption(
             "Leave kinds or themes empty to include them all. The page address keeps your choice: copy it to share this view."
         )
@@ -181,6 +220,7 @@ def sidebar(frames: Frames, options: Options) -> View:
         last_year=last,
         kinds=tuple(_known("kinds", kinds, options)) or options.kinds,
         themes=tuple(_known("themes", chosen_themes, options)) or options.themes,
+        since=_known("since", since, options),
     )
     wanted = to_query(view, options)
     written = {k: [v] for k, v in wanted.items()}

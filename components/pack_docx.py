@@ -77,6 +77,8 @@ def docx_pack(pack: Pack, pngs: Mapping[str, bytes]) -> bytes:
     for paragraph in paragraphs(pack.introduction):
         doc.add_paragraph(paragraph)
     doc.add_paragraph(about_text(pack))
+    if pack.citation:
+        doc.add_paragraph(f"How to cite this pack: {clean_text(pack.citation)}")
 
     numbers = source_numbers(pack.sources)
     figure_no = table_no = 0
@@ -85,6 +87,8 @@ def docx_pack(pack: Pack, pngs: Mapping[str, bytes]) -> bytes:
         wide = table is not None and is_wide(table)
         _orient(doc, landscape=wide and item.figure is None, heading=heading)  # a wide table alone: all landscape
         doc.add_heading(clean_text(item.name), level=1)
+        if item.lead:
+            doc.add_paragraph(clean_text(item.lead))
         if item.figure is not None:
             figure_no += 1
             _docx_figure(doc, item, pngs[item.key], figure_no)

@@ -27,6 +27,7 @@ class PackItem:
     caption: Caption
     figure: go.Figure | None = None  # print-ready (charts.with_titles) or None for a table on its own
     table: pd.DataFrame | None = None
+    lead: str = ""  # a paragraph under the heading, before the figure or table
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Pack:
     items: tuple[PackItem, ...]
     sources: pd.DataFrame  # title, publisher, published, url
     produced_by: str = "the Ofsted children's services dashboard for North East councils"
+    citation: str = ""  # how to cite the pack's view (inspections.citation)
 
     @property
     def figures(self) -> list[PackItem]:

@@ -170,6 +170,8 @@ def _pdf_story(pack: Pack, pdfs: Mapping[str, bytes], font: str, page: _Page, sl
     story: list[Any] = [Paragraph(_x(pack.heading), styles["title"])]
     story += [Paragraph(_x(p), styles["body"]) for p in paragraphs(pack.introduction)]
     story.append(Paragraph(_x(about_text(pack)), styles["body"]))
+    if pack.citation:
+        story.append(Paragraph(f"<i>How to cite this pack:</i> {_x(pack.citation)}", styles["body"]))
     numbers = source_numbers(pack.sources)
     orientation = [PORTRAIT]
 
@@ -185,6 +187,8 @@ def _pdf_story(pack: Pack, pdfs: Mapping[str, bytes], font: str, page: _Page, sl
         wide = table is not None and is_wide(table)
         turn(LANDSCAPE if wide and item.figure is None else PORTRAIT)
         block: list[Any] = [Paragraph(_x(item.name), styles["h1"])]
+        if item.lead:
+            block.append(Paragraph(_x(item.lead), styles["body"]))
         if item.figure is not None:
             figure_no += 1
             width, height = page.frame(PORTRAIT)

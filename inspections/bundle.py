@@ -1,8 +1,9 @@
 """A records file and the files it includes, read as one set of records with every line traced to its file.
 
 The shipped records are `data/records.yaml` (vocabulary, shared sources) plus one file per authority under
-`data/authorities/`, listed by `include:`. An included file holds only `sources` and `authorities`; the
-lists are joined in order, and every error still names the file and line a curator can go to.
+`data/authorities/`, and the change log `data/changes.yaml`, listed by `include:`. An included file holds only
+`sources`, `authorities` and `changes`; the lists are joined in order, and every error still names the file and line
+a curator can go to.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from inspections.errors import RecordError, RecordsInvalid, format_path
 from inspections.load import MAX_BYTES, LoadedYaml, Loc, parse_yaml, read_limited
 
 INCLUDE_KEY = "include"
-FRAGMENT_KEYS = ("sources", "authorities")  # what an included file may hold, and the lists that are joined
+FRAGMENT_KEYS = ("sources", "authorities", "changes")  # what an included file may hold: lists, joined
 # The last line of every file of records that use include: a save cut short leaves it out, so the file is
 # refused rather than read as fewer records (cut at a line end, a YAML file is usually still valid YAML).
 END_MARKER = "# end of records"
@@ -186,12 +187,14 @@ def parse_bundle(bundle: RawBundle, *, max_bytes: int = MAX_BYTES) -> MergedYaml
             merged._segments.append((key, 0, len(own), index))
     for part in fragments:
         if not isinstance(part.data, dict):
-            errors.append(RecordError(part.file, 1, "", "an included file is a mapping with sources and authorities"))
+            errors.append(
+                RecordError(part.file, 1, "", "an included file is a mapping with sources, authorities or changes")
+            )
             continue
         for key, value in part.data.items():
             if key not in FRAGMENT_KEYS:
                 line = part.line_for((key,))
-                message = f"unknown key {key!r}; an included file holds only sources and authorities"
+                message = f"unknown key {key!r}; an included file holds only sources, authorities and changes"
                 errors.append(RecordError(part.file, line, str(key), message))
                 continue
             if not isinstance(value, list):

@@ -46,7 +46,25 @@ _ROWS = [
     ),
     ("Recommendations", "open", "True unless Ofsted found it improved or the council reported it complete"),
     ("Recommendations", "age_days", "For open recommendations: days from the event's publication to the records check"),
+    (
+        "Recommendations",
+        "status_publisher / status_source_url",
+        "Who published the document behind the latest status, and its address (source_url is where the recommendation came from)",
+    ),
+    ("Recommendations", "history", "Every reported status in date order, with who said it and when"),
+    ("Recommendations", "short_text", "The start of the recommendation in our words, to recognise it in lists"),
     ("Status updates", "date / status / evidence / note", "Every later report on a recommendation, with its source"),
+    (
+        "Events, Status updates",
+        "date_from / date_to",
+        "The first and last day a date could be (a date known only to the month spans the month); compared with a 'since' date",
+    ),
+    ("Authorities", "checked", "When this authority's records were last checked against their sources"),
+    (
+        "Change log",
+        "date / what / records / why",
+        "Every change made to the records: when, what, which record ids, and why",
+    ),
     ("Sources", "url", "Address of the source document; Ofsted's own file where known"),
     ("All", "source_url", "Address(es) of the sources, separated by spaces"),
 ]

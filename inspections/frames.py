@@ -36,6 +36,16 @@ class Frames:
     sources: pd.DataFrame
     themes: pd.DataFrame
     checked: pd.Timestamp
+    changes: pd.DataFrame  # the change log of the records (data/changes.yaml), newest first
+
+
+def short_text(text: str, limit: int = 70) -> str:
+    """The start of a text, cut at a word and marked with an ellipsis: how a reader recognises an item in a list."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
+    return f"{cut}…"
 
 
 def _ts(date: PartialDate | None) -> pd.Timestamp:
@@ -52,6 +62,16 @@ NOT_CONFIRMED = "(not confirmed)"
 def flagged(label: str, confirmed: bool) -> str:
     """A label as every screen and export shows it: with "(not confirmed)" where no source confirms it."""
     return label if confirmed or not label else f"{label} {NOT_CONFIRMED}"
+
+
+def _bounds(date: PartialDate | None) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The first and last day a partial date could be (NaT where not known): what a since date is compared with."""
+    return (pd.Timestamp(date.earliest), pd.Timestamp(date.latest)) if date else (pd.NaT, pd.NaT)
+
+
+def _history(updates: list) -> str:
+    """A recommendation's statuses in date order, each with who said it and when, as one line of text."""
+    return "; ".join(f"{u.date.label}: {STATUS_LABELS[u.status].lower()} ({EVIDENCE[u.evidence]})" for u in updates)
 
 
 def _flag(label: str, field: str, event) -> str:
@@ -84,10 +104,13 @@ def build_frames(records: Records) -> Frames:
                 "authority": authority.name,
                 "ons_code": authority.ons_code,
                 "ofsted_urn": authority.ofsted_urn or "",
+                "checked": pd.Timestamp(authority.checked or records.checked),
             }
         )
         for event in authority.events:
             kind = EVENT_KINDS[event.kind]
+            # The event's date as everywhere else: publication, or the end of fieldwork where that is not known.
+            date_from, date_to = _bounds(event.reference_date)
             base = {
                 "authority_id": authority.id,
                 "authority": authority.name,
@@ -104,6 +127,8 @@ def build_frames(records: Records) -> Frames:
                     "start": pd.Timestamp(event.fieldwork.start.earliest),
                     "end": pd.Timestamp(event.fieldwork.end.latest),
                     "date": _ts(event.reference_date),
+                    "date_from": date_from,
+                    "date_to": date_to,
                     "fieldwork": _flag(span_label(event.fieldwork.start, event.fieldwork.end), "fieldwork", event),
                     "published": _flag(_label(event.published), "published", event)
                     if event.published
@@ -159,6 +184,7 @@ def build_frames(records: Records) -> Frames:
             for rec in event.recommendations:
                 ordered = sorted(rec.updates, key=lambda u: u.date.earliest)
                 latest = ordered[-1] if ordered else None
+                short = short_text(rec.text)
                 status = latest.status if latest else NO_UPDATE
                 open_ = status not in CLOSED_STATUSES
                 recs.append(
@@ -168,6 +194,7 @@ def build_frames(records: Records) -> Frames:
                         "date_label": _label(event.reference_date),
                         "rec_id": rec.id,
                         "text": rec.text,
+                        "short_text": short,
                         "themes": list(rec.themes),
                         "theme_labels": ", ".join(theme_labels[t] for t in rec.themes),
                         "national_framework": NATIONAL_FRAMEWORK_SHORT.get(rec.national_framework or "", ""),
@@ -177,6 +204,9 @@ def build_frames(records: Records) -> Frames:
                         "evidence": EVIDENCE[latest.evidence] if latest else "",
                         "status_date": _label(latest.date) if latest else "",
                         "status_note": latest.note if latest else "",
+                        "status_publisher": publishers(latest.sources) if latest else "",
+                        "status_source_url": urls(latest.sources) if latest else "",
+                        "history": _history(ordered),
                         "updates": len(rec.updates),
                         "open": open_,
                         "age_days": (checked - _ts(event.reference_date)).days if open_ else pd.NA,
@@ -190,7 +220,11 @@ def build_frames(records: Records) -> Frames:
                             "authority": authority.name,
                             "event_id": event.id,
                             "rec_id": rec.id,
+                            "recommendation": short,
+                            "event_label": base["event_label"],
                             "date": _ts(update.date),
+                            "date_from": _bounds(update.date)[0],
+                            "date_to": _bounds(update.date)[1],
                             "date_label": update.date.label,
                             "status_id": update.status,
                             "status": STATUS_LABELS[update.status],
@@ -215,6 +249,26 @@ def build_frames(records: Records) -> Frames:
         for s in records.sources
     ]
     theme_rows = [{"theme_id": t.id, "theme": t.label, "description": t.description} for t in records.themes]
+    named = {
+        **{s.id: s.title for s in records.sources},
+        **{a["authority_id"]: a["authority"] for a in authorities},
+        **{e["event_id"]: f"{e['authority']}: {e['event_label']}" for e in events},
+        **{r["rec_id"]: f"{r['authority']}: {r['short_text']}" for r in recs},
+    }
+    change_rows = [
+        {
+            "date": pd.Timestamp(c.date),
+            "date_label": f"{c.date.day} {c.date.strftime('%B %Y')}",
+            "what": c.what,
+            "records": "; ".join(named.get(i, i) for i in c.records),
+            "record_ids": ", ".join(c.records),
+            "why": c.why,
+            "source_url": urls(c.sources),
+            "publisher": publishers(c.sources),
+            "commit": c.commit or "",
+        }
+        for c in sorted(records.changes, key=lambda c: c.date, reverse=True)
+    ]
 
     return Frames(
         authorities=_frame(authorities, "authorities"),
@@ -226,6 +280,7 @@ def build_frames(records: Records) -> Frames:
         sources=_frame(source_rows, "sources"),
         themes=_frame(theme_rows, "themes"),
         checked=checked,
+        changes=_frame(change_rows, "changes"),
     )
 
 
@@ -247,7 +302,7 @@ def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
 
 _BASE = ["authority_id", "authority", "event_id", "event_kind", "event_label"]
 _COLUMNS = {
-    "authorities": ["authority_id", "authority", "ons_code", "ofsted_urn"],
+    "authorities": ["authority_id", "authority", "ons_code", "ofsted_urn", "checked"],
     "events": [
         *_BASE,
         "kind_label",
@@ -256,6 +311,8 @@ _COLUMNS = {
         "start",
         "end",
         "date",
+        "date_from",
+        "date_to",
         "fieldwork",
         "published",
         "overall_grade",
@@ -301,6 +358,7 @@ _COLUMNS = {
         "date_label",
         "rec_id",
         "text",
+        "short_text",
         "themes",
         "theme_labels",
         "national_framework",
@@ -310,6 +368,9 @@ _COLUMNS = {
         "evidence",
         "status_date",
         "status_note",
+        "status_publisher",
+        "status_source_url",
+        "history",
         "updates",
         "open",
         "age_days",
@@ -320,7 +381,11 @@ _COLUMNS = {
         "authority",
         "event_id",
         "rec_id",
+        "recommendation",
+        "event_label",
         "date",
+        "date_from",
+        "date_to",
         "date_label",
         "status_id",
         "status",
@@ -333,4 +398,5 @@ _COLUMNS = {
     ],
     "sources": ["source_id", "title", "publisher", "kind", "url", "published"],
     "themes": ["theme_id", "theme", "description"],
+    "changes": ["date", "date_label", "what", "records", "record_ids", "why", "source_url", "publisher", "commit"],
 }

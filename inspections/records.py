@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from inspections.bundle import MergedYaml, parse_bundle, read_bundle
+from inspections.changelog import changelog_problems
 from inspections.errors import RecordError, RecordsInvalid, format_path
 from inspections.load import LoadedYaml
 from inspections.schema import Records
@@ -179,7 +180,7 @@ def cross_check(records: Records) -> list[tuple[tuple, str]]:
                                 f"update dated {update.date} is before the event it follows ({event.reference_date})",
                             )
                         )
-    return problems
+    return problems + changelog_problems(records)
 
 
 def _overall_grade_problems(event, here: tuple) -> list[tuple[tuple, str]]:

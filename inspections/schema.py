@@ -178,20 +178,40 @@ class Event(Strict):
         return self.published or self.fieldwork.end
 
 
+ExactDate = Annotated[dt.date, BeforeValidator(_exact_date)]
+
+
 class Authority(Strict):
     id: Id
     name: ShortText
     ons_code: Annotated[str, StringConstraints(pattern=r"^E0[6-9]\d{6}$|^E1[0-9]\d{6}$")]
     ofsted_urn: Annotated[str, StringConstraints(pattern=r"^\d{5,7}$")] | None = None
+    checked: ExactDate | None = Field(
+        default=None, description="when this authority's records were last checked against their sources"
+    )
     events: list[Event] = Field(default_factory=list)
+
+
+class Change(Strict):
+    """One entry of the records' change log: what changed, in which records, why, and where to check it."""
+
+    date: ExactDate
+    what: Text
+    records: list[Id] = Field(min_length=1, description="ids of the authorities, events, recommendations or sources")
+    why: Text
+    sources: list[Id] = Field(default_factory=list, description="declared sources that show the change is right")
+    commit: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{7,40}$")] | None = Field(
+        default=None, description="the git commit that made the change"
+    )
 
 
 class Records(Strict):
     schema_version: Annotated[Literal[1], BeforeValidator(_schema_version)]
-    checked: Annotated[dt.date, BeforeValidator(_exact_date)]
+    checked: ExactDate
     themes: list[Theme] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
     authorities: list[Authority] = Field(min_length=1)
+    changes: list[Change] = Field(default_factory=list, description="the change log (data/changes.yaml)")
 
     def theme_labels(self) -> dict[str, str]:
         return {t.id: t.label for t in self.themes}

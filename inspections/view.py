@@ -5,11 +5,13 @@ Plain Python so the parsing of hostile query strings is tested without a browser
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 MAX_PARAM_LENGTH = 400
-KEYS = ("la", "from", "to", "kind", "theme")
+KEYS = ("la", "from", "to", "kind", "theme", "since")
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class View:
     last_year: int
     kinds: tuple[str, ...]
     themes: tuple[str, ...]
+    since: dt.date | None = None  # the reader's "since" date (their last meeting): marks what is newer, filters nothing
 
     @classmethod
     def default(cls, options: Options) -> View:
@@ -138,7 +141,33 @@ def parse_query(params: Mapping[str, str | Sequence[str]], options: Options) -> 
         notices.append(Notice("The link's years were reversed, so they have been swapped."))
         first, last = last, first
     view = replace(view, first_year=first, last_year=last)
+    got = values("since")
+    if got:
+        since = parse_since(got[-1])
+        if since is None:
+            notices.append(Notice("Ignored the date ", _show(got[-1]), " for 'since'; write it as YYYY-MM-DD."))
+        elif not (options.first_year <= since.year and since <= dt.date.today()):
+            notices.append(
+                Notice(
+                    "Ignored the date ",
+                    _show(got[-1]),
+                    f" for 'since'; choose a day from {options.first_year} to today.",
+                )
+            )
+        else:
+            view = replace(view, since=since)
     return ParsedView(view, notices)
+
+
+def parse_since(value: str) -> dt.date | None:
+    """A whole date written YYYY-MM-DD between 1900 and 2100, or None: a since date must be a day, not a month."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return None
+    try:
+        date = dt.date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return date if 1900 <= date.year <= 2100 else None
 
 
 def to_query(view: View, options: Options) -> dict[str, str]:
@@ -154,6 +183,8 @@ def to_query(view: View, options: Options) -> dict[str, str]:
         params["kind"] = ",".join(view.kinds)
     if view.themes != options.themes:
         params["theme"] = ",".join(view.themes)
+    if view.since is not None:
+        params["since"] = view.since.isoformat()
     return params
 
 

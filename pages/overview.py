@@ -4,8 +4,10 @@ import streamlit as st
 
 from components import exhibits
 from components.blocks import md_escape, table_with_downloads
-from components.captions import checked_label, filter_description, table_about
+from components.captions import checked_label, filter_description, source_line, table_about
+from components.citation import cite_block
 from components.data import content_key, derived, page_context
+from components.since_view import since_banner
 from inspections.analysis import authority_summary, latest_judgements, regional_summary
 
 ctx = page_context()
@@ -22,6 +24,7 @@ latest = derived(ctx, latest_judgements)
 if summary.empty:
     st.warning("No authorities are chosen. Pick at least one in the sidebar.")
     st.stop()
+changes = since_banner(ctx)
 
 columns = st.columns(min(len(summary), 3))
 for i, row in enumerate(summary.itertuples()):
@@ -53,6 +56,16 @@ for i, row in enumerate(summary.itertuples()):
         )
         if row.most_recent_event and row.most_recent_event != row.latest_graded_event:
             st.caption(md_escape(f"Most recent event: {row.most_recent_event}"))
+        if changes is not None:
+            mine_new = changes.events[changes.events["authority_id"] == row.authority_id]
+            new = [
+                f"{label.split(',')[0]}, published {published}"
+                for label, published in zip(mine_new["event_label"], mine_new["published"], strict=True)
+            ]
+            moved = int((changes.changed["authority_id"] == row.authority_id).sum())
+            if new or moved:
+                said = [*new, *([f"{moved} status{'es' if moved != 1 else ''} reported"] if moved else [])]
+                st.markdown(f":material/update: **New since {changes.label}:** {md_escape('; '.join(said))}")
 
 st.subheader("Across the region", anchor=False)
 st.markdown("\n".join(f"- {md_escape(line)}" for line in derived(ctx, regional_summary)))
@@ -74,4 +87,9 @@ st.markdown(
     "first, then council committee papers where they report progress. Findings are written in our own words. "
     "Where a source does not confirm a date or a fact, the dashboard says **not confirmed**; where no later source "
     "reports on a recommendation, it says **no update found**. See *Sources and data* for every record."
+)
+cite_block(
+    f"Overview: {filter_description(frames, ctx.view, ctx.options)}",
+    source_line(frames, frames.events["publisher"]),
+    what="page",
 )

@@ -4,8 +4,10 @@ import streamlit as st
 
 from components import exhibits, export, region_exhibits
 from components.blocks import md_escape
-from components.captions import filter_description
+from components.captions import filter_description, source_line
+from components.citation import cite_text
 from components.data import derived, page_context
+from components.since_view import since_banner
 
 FORMATS = {"Word (.docx)": "docx", "PDF": "pdf"}
 _BUILT = "pack_built"  # the last pack built in this session: its bytes, file name and what it was built from
@@ -32,8 +34,12 @@ if problem:
 else:
     export.renderer().warm_up()  # start Chromium now, so it is ready by the time the pack is asked for
 
+since_banner(ctx)
 HEADING_LIMIT, INTRODUCTION_LIMIT = 200, 4000
-offered = [*exhibits.catalogue(frames), *region_exhibits.CATALOGUE]  # names only: nothing is built until asked
+offered = [
+    *exhibits.catalogue(frames, ctx.view.since),
+    *region_exhibits.CATALOGUE,
+]  # names only: nothing is built until asked
 with st.form("pack_form", border=True):
     # No max_chars: Streamlit's box then drops a longer paste whole, without a word. The text is cut here instead.
     heading = st.text_input(
@@ -61,7 +67,7 @@ with st.form("pack_form", border=True):
             key=f"pack_chart_{entry.key}",
             disabled=problem is not None,
         )
-        table = right.checkbox(f"Table: {entry.name}", key=f"pack_table_{entry.key}")
+        table = right.checkbox(f"Table: {entry.name}", value=entry.needs_since, key=f"pack_table_{entry.key}")
         ticked.append((entry, chart, table))
     file_label = st.radio("File", list(FORMATS), horizontal=True, key="pack_format")
     submitted = st.form_submit_button("Build the pack", type="primary", icon=":material/description:")
@@ -92,7 +98,12 @@ if submitted:
                 exhibit = derived(ctx, entry.build, ctx.view, ctx.options)
             if exhibit is not None:
                 choices.append((exhibit, chart, table))
-        pack = exhibits.make_pack(frames, ctx.view, ctx.options, choices, heading=heading, introduction=introduction)
+        citation = cite_text(
+            heading or exhibits.default_heading(frames), source_line(frames, frames.events["publisher"])
+        )
+        pack = exhibits.make_pack(
+            frames, ctx.view, ctx.options, choices, heading=heading, introduction=introduction, citation=citation
+        )
         bar = st.progress(0.0, text="Starting…")
         with st.status("Building the committee pack…", expanded=False) as status:
 

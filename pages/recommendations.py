@@ -1,11 +1,15 @@
 """Recommendations: what Ofsted asked for, and what has been reported since."""
 
+import pandas as pd
 import streamlit as st
 
 from components import exhibits
-from components.blocks import chart_block, table_with_downloads
-from components.captions import filter_description, table_about
+from components.blocks import chart_block, md_escape, table_with_downloads
+from components.captions import filter_description, source_line, table_about
+from components.citation import cite_block
 from components.data import content_key, derived, page_context
+from components.since_view import since_banner
+from inspections.since import marked, marked_updates
 from inspections.vocab import STATUS_LABELS
 
 ctx = page_context()
@@ -21,6 +25,7 @@ recs = frames.recommendations
 if recs.empty:
     st.warning("No recommendations match these filters.")
     st.stop()
+changes = since_banner(ctx)
 
 for key, build in (("status", exhibits.status), ("history", exhibits.history)):
     chart = derived(ctx, build, ctx.view, ctx.options)
@@ -29,6 +34,9 @@ for key, build in (("status", exhibits.status), ("history", exhibits.history)):
     )
 
 st.subheader("Every recommendation", anchor=False)
+changed_only = changes is not None and st.toggle(
+    f"Only those whose status changed since {changes.label}", key="rec_changed"
+)
 left, middle, right = st.columns(3)
 statuses = middle.multiselect(
     "Latest status", list(STATUS_LABELS.values()), placeholder="All statuses", key="rec_status"
@@ -42,36 +50,15 @@ if events:
     shown = shown[shown["event_label"].isin(events)]
 if open_only:
     shown = shown[shown["open"]]
-table = shown[
-    [
-        "authority",
-        "event_label",
-        "text",
-        "theme_labels",
-        "national_framework",
-        "status",
-        "evidence",
-        "status_date",
-        "status_note",
-        "age_days",
-        "source_url",
-    ]
-].rename(
-    columns={
-        "authority": "Authority",
-        "event_label": "Event",
-        "text": "Recommendation (our words)",
-        "theme_labels": "Themes (ours)",
-        "national_framework": "National Framework (Ofsted's tag)",
-        "status": "Latest status",
-        "evidence": "Who says so",
-        "status_date": "Status date",
-        "status_note": "What was reported",
-        "age_days": "Days open at records check",
-        "source_url": "Source",
-    }
+if changed_only:
+    shown = shown[shown["rec_id"].isin(set(changes.changed["rec_id"]))]
+table = marked(exhibits.recommendations_table(shown), shown, changes)
+if changes is not None:  # what is new or changed first, so it is seen without scrolling
+    table = table.sort_values(table.columns[0], key=lambda marks: marks.eq(""), kind="stable").reset_index(drop=True)
+st.caption(
+    f"{len(table)} of {len(recs)} recommendations. Use the sidebar to filter by authority and theme. Each row gives "
+    "where the recommendation came from and, separately, who said its latest status, with both sources."
 )
-st.caption(f"{len(table)} of {len(recs)} recommendations. Use the sidebar to filter by authority and theme.")
 table_with_downloads(
     "recommendations",
     table,
@@ -80,24 +67,76 @@ table_with_downloads(
         "Every recommendation and its latest status", frames, filter_description(frames, ctx.view, ctx.options)
     ),
     for_view=True,
-    content_key=content_key(ctx, "recommendations", statuses, events, open_only),
+    content_key=content_key(ctx, "recommendations", statuses, events, open_only, changed_only),
+)
+cite_block(
+    f"Every recommendation and its latest status: {filter_description(frames, ctx.view, ctx.options)}",
+    source_line(frames, pd.concat([frames.events["publisher"], frames.updates["publisher"]])),
+    what="table",
 )
 
-with st.expander("Every status update, with its source"):
-    updates = frames.updates[["authority", "rec_id", "date_label", "status", "evidence", "note", "source_url"]].rename(
-        columns={
-            "authority": "Authority",
-            "rec_id": "Recommendation",
-            "date_label": "Date",
-            "status": "Status",
-            "evidence": "Who says so",
-            "note": "What was reported",
-            "source_url": "Source",
-        }
+st.subheader("One recommendation's status over time", anchor=False)
+labels = {
+    rec: f"{authority}, {event}: {short}"
+    for rec, authority, event, short in zip(
+        shown["rec_id"], shown["authority"], shown["event_label"], shown["short_text"], strict=True
     )
+}
+if not labels:
+    st.info("No recommendation in the table above.")
+else:
+    chosen = st.selectbox(
+        "Recommendation (from the table above)", list(labels), format_func=labels.get, key="rec_detail"
+    )
+    row = shown[shown["rec_id"] == chosen].iloc[0]
+    st.markdown(f"**{md_escape(row['text'])}**")
+    st.caption(md_escape(f"Made at the {row['event_label']} ({row['authority']})."))
+    history = frames.updates[frames.updates["rec_id"] == chosen]
+    if history.empty:
+        st.markdown("**No update found**: no later source we found reports on it.")
+    else:
+        table_with_downloads(
+            "rec_history",
+            marked_updates(
+                history[["date_label", "status", "evidence", "publisher", "note", "source_url"]].rename(
+                    columns={
+                        "date_label": "Date",
+                        "status": "Status",
+                        "evidence": "Who says so",
+                        "publisher": "Published by",
+                        "note": "What was reported",
+                        "source_url": "Source",
+                    }
+                ),
+                history,
+                changes,
+            ),
+            file_stem=f"status-history-{chosen}",
+            content_key=content_key(ctx, "rec-history", chosen),
+        )
+
+with st.expander("Every status update, with its source"):
+    updates = frames.updates
     table_with_downloads(
         "updates",
-        updates,
+        marked_updates(
+            updates[
+                ["authority", "event_label", "recommendation", "date_label", "status", "evidence", "note", "source_url"]
+            ].rename(
+                columns={
+                    "authority": "Authority",
+                    "event_label": "Made at",
+                    "recommendation": "Recommendation (our words, short)",
+                    "date_label": "Date",
+                    "status": "Status",
+                    "evidence": "Who says so",
+                    "note": "What was reported",
+                    "source_url": "Source",
+                }
+            ),
+            updates,
+            changes,
+        ),
         file_stem="status-updates",
         about=table_about("Every status update", frames, filter_description(frames, ctx.view, ctx.options)),
         for_view=True,

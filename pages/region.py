@@ -6,6 +6,7 @@ from components import region_exhibits
 from components.blocks import chart_block, table_with_downloads
 from components.captions import checked_label, download_about, table_about
 from components.data import content_key, derived, page_context
+from components.since_view import since_banner
 from inspections import region
 
 ctx = page_context()
@@ -21,6 +22,7 @@ grid = derived(ctx, region_exhibits.grid, everything=True)
 if grid is None:
     st.warning("No ILACS inspection is recorded, so there is nothing to compare.")
     st.stop()
+since_banner(ctx, everything=True)
 
 sort_labels = {"authority": "Authority (A to Z)", **{k: f"{v} (weakest first)" for k, v in region.FOUR.items()}}
 sort_by = st.selectbox("Sort the table by", list(sort_labels), format_func=sort_labels.get, key="region_sort")

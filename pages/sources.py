@@ -4,9 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from components.blocks import table_with_downloads
-from components.captions import checked_label, table_about
+from components.captions import checked_label, source_line, table_about
+from components.citation import cite_block
 from components.data import derived, page_context
 from components.downloads import excel_bytes
+from components.since_view import since_banner
 from inspections.dictionary import DATA_DICTIONARY
 from inspections.frames import Frames
 
@@ -23,6 +25,22 @@ st.success(
     icon=":material/verified:",
 )
 st.markdown("These tables hold every record, whatever the sidebar filters say.")
+changes = since_banner(ctx, everything=True)
+
+
+def change_log(everything: Frames) -> pd.DataFrame:
+    """The change log as a reader sees it: records named in words, with their ids for a curator."""
+    return everything.changes[["date_label", "what", "records", "why", "source_url", "commit", "record_ids"]].rename(
+        columns={
+            "date_label": "Date",
+            "what": "What changed",
+            "records": "Records",
+            "why": "Why",
+            "source_url": "Source",
+            "commit": "Commit",
+            "record_ids": "Record ids",
+        }
+    )
 
 
 def record_tables(everything: Frames) -> dict[str, pd.DataFrame]:
@@ -32,12 +50,14 @@ def record_tables(everything: Frames) -> dict[str, pd.DataFrame]:
     placed = ["start", "end", "date"]
     return {
         "Sources": everything.sources,
+        "Authorities": everything.authorities,
         "Events": everything.events.drop(columns=placed),
         "Judgements": everything.judgements.drop(columns=["date"]),
         "Findings": everything.findings.drop(columns=["date"]),
         "Recommendations": everything.recommendations.drop(columns=["date"]),
         "Status updates": everything.updates.drop(columns=["date"]),
         "Themes": everything.themes,
+        "Change log": change_log(everything),
     }
 
 
@@ -47,6 +67,30 @@ def workbook(everything: Frames) -> bytes:
     return excel_bytes(record_tables(everything), about)
 
 
+st.subheader("What has changed in the records", anchor=False)
+log = everything.changes
+checked = everything.authorities["checked"]
+first_logged = checked_label(everything) if log.empty else f"{log['date'].min():%-d %B %Y}"
+st.markdown(
+    f"The changes made to the records since {first_logged}, when this log begins, newest first ({len(log)} "
+    f"{'entry' if len(log) == 1 else 'entries'}), kept in `data/changes.yaml` and checked with the records: each names "
+    "the records it changed and where it can be checked. Corrections after an independent check are entries like any "
+    "other; earlier changes are in the project's git history. Each authority's records were last checked on "
+    f"{checked_label(everything) if checked.nunique() <= 1 else 'the date in the Authorities table'}."
+)
+if log.empty:
+    st.info("No change is recorded.")
+else:
+    shown_log = change_log(everything)
+    if changes is not None:
+        after = (log["date"] > pd.Timestamp(changes.since)).map({True: "After this date", False: ""})
+        shown_log = shown_log.assign(**{f"Since {changes.label}": after.to_numpy()})
+        shown_log = shown_log[[shown_log.columns[-1], *shown_log.columns[:-1]]]
+    table_with_downloads(
+        "change_log", shown_log, file_stem="records-change-log", content_key=f"{ctx.digest}:changes:{ctx.view.since}"
+    )
+
+st.subheader("Every record", anchor=False)
 tables = derived(ctx, record_tables, everything=True)
 st.download_button(
     "Download every table (Excel)",
@@ -68,3 +112,4 @@ for tab, (name, table) in zip(st.tabs(list(tables)), tables.items(), strict=True
 
 st.subheader("Data dictionary", anchor=False)
 st.dataframe(DATA_DICTIONARY, hide_index=True, width="stretch")
+cite_block("Records of Ofsted inspections of North East children's services", source_line(everything), what="data")

@@ -7,7 +7,9 @@ import streamlit as st
 from components import exhibits
 from components.blocks import chart_block, md_escape
 from components.data import content_key, derived, page_context
+from components.since_view import since_banner
 from inspections.analysis import cell_evidence
+from inspections.since import marked
 
 ctx = page_context()
 frames = ctx.frames
@@ -24,6 +26,7 @@ kind = "strength" if counting == "Strengths" else "improvement"
 if frames.authorities.empty or frames.themes.empty:
     st.warning("Choose at least one authority and theme.")
     st.stop()
+changes = since_banner(ctx)
 
 matrix = derived(ctx, exhibits.themes, ctx.view, ctx.options, kind)
 event = chart_block(
@@ -58,14 +61,18 @@ if evidence.empty:
 else:
     st.caption(f"{len(evidence)} findings from {evidence['event_id'].nunique()} inspections or visits, oldest first.")
     st.dataframe(
-        evidence[["event_label", "kind_label", "text", "paragraphs", "source_url"]].rename(
-            columns={
-                "event_label": "Event",
-                "kind_label": "Type",
-                "text": "What Ofsted found (our words)",
-                "paragraphs": "Where in the source",
-                "source_url": "Source",
-            }
+        marked(
+            evidence[["event_label", "kind_label", "text", "paragraphs", "source_url"]].rename(
+                columns={
+                    "event_label": "Event",
+                    "kind_label": "Type",
+                    "text": "What Ofsted found (our words)",
+                    "paragraphs": "Where in the source",
+                    "source_url": "Source",
+                }
+            ),
+            evidence,
+            changes,
         ),
         hide_index=True,
         width="stretch",

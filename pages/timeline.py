@@ -5,6 +5,7 @@ import streamlit as st
 from components import exhibits
 from components.blocks import chart_block
 from components.data import content_key, derived, page_context
+from components.since_view import since_banner
 
 ctx = page_context()
 frames = ctx.frames
@@ -17,6 +18,7 @@ st.markdown(
 if frames.events.empty:
     st.warning("No inspections or visits match these filters.")
     st.stop()
+changes = since_banner(ctx)
 
 timeline = derived(ctx, exhibits.timeline, ctx.view, ctx.options)
 chart_block(

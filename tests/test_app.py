@@ -139,7 +139,7 @@ def test_a_link_with_query_parameters_opens_the_same_view(app):
     assert at.slider(key="f_years").value == (2019, 2024)
     table = at.dataframe[2].value
     assert set(table["Authority"]) == {"Alpha"}
-    assert "2018" not in " ".join(table["Event"])
+    assert "2018" not in " ".join(table["Made at"])
 
 
 def test_the_view_survives_a_page_switch(app):

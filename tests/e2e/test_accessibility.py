@@ -41,12 +41,13 @@ def audit(page, name: str) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("state", ["default", "filtered"])
+# "since": a since date, so the summary box, the Since column and the citations' code boxes are audited too.
+@pytest.mark.parametrize("state", ["default", "filtered", "since"])
 @pytest.mark.parametrize("app_page", PAGES, ids=lambda p: p.name)
 def test_no_serious_or_critical_accessibility_violations(page, shipped_server, app_page, state):
-    query = _filter_query() if state == "filtered" else ""
+    query = {"default": "", "filtered": _filter_query(), "since": "since=2025-03-01"}[state]
     open_page(page, app_page.url(shipped_server.url, query))
-    if state == "filtered":
+    if state != "default":
         open_expanders(page)
     problems = audit(page, f"{app_page.name}-{state}")
     assert not problems, "\n".join(problems)
