@@ -225,18 +225,18 @@ def history(frames: Frames, view: View, options: Options) -> Exhibit | None:
 
 
 # Where a recommendation came from and who said its latest status are two documents, so two columns (issue 14).
-RECOMMENDATION_COLUMNS = {
+RECOMMENDATION_COLUMNS = {  # what a reader looks for first on the left: what was asked, its status, what was said
     "authority": "Authority",
-    "event_label": "Made at",
     "text": "Recommendation (our words)",
+    "status": "Latest status",
+    "status_note": "What was reported",
+    "evidence": "Who says so",
+    "status_date": "Status date",
+    "event_label": "Made at",
     "theme_labels": "Themes (ours)",
     "national_framework": "National Framework (Ofsted's tag)",
     "source_url": "Source of the recommendation",
-    "status": "Latest status",
-    "evidence": "Who says so",
     "status_publisher": "Published by",
-    "status_date": "Status date",
-    "status_note": "What was reported",
     "status_source_url": "Source of the latest status",
     "history": "Status history (oldest first)",
     "age_days": "Days open at records check",

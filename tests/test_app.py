@@ -238,3 +238,9 @@ def test_an_unconfirmed_grade_says_so_beside_it(app, write_yaml):
     assert "Grades not confirmed against Ofsted's report" in shown
     assert "Alpha: good (grade not confirmed), published" in shown
     assert "**Overall effectiveness: Good**\n" in shown + "\n"  # Beta's confirmed grade carries no flag
+
+
+def test_the_recommendations_table_leads_with_what_was_asked_its_status_and_what_was_said(app):
+    at = app(page="pages/recommendations.py")
+    table = next(frame.value for frame in at.dataframe if "Latest status" in frame.value.columns)
+    assert list(table.columns[:4]) == ["Authority", "Recommendation (our words)", "Latest status", "What was reported"]
