@@ -30,7 +30,13 @@ _VALUES = "f_values"
 # Streamlit draws captions in the text colour at 60% opacity: 3.9:1 on white, under WCAG's 4.5:1 for small text
 # (axe: color-contrast, serious). Captions carry chart subtitles and sources, so they are drawn opaque in GOV.UK's
 # secondary text colour (7:1 on white, 6:1 on the sidebar). A style-only st.html takes no space on the page.
-_CONTRAST_CSS = '<style>[data-testid="stCaptionContainer"] { color: #505A5F; opacity: 1; }</style>'
+# Streamlit's focus ring on the sidebar's page links is a faint tint; keyboard users need to see where they are,
+# so focus is drawn as GOV.UK draws it: a yellow band with a black edge (WCAG 2.2, 2.4.7 and 2.4.13).
+_CONTRAST_CSS = (
+    '<style>[data-testid="stCaptionContainer"] { color: #505A5F; opacity: 1; }'
+    ' [data-testid="stSidebarNavLink"]:focus-visible { outline: 3px solid #FFDD00; outline-offset: 0;'
+    " box-shadow: inset 0 -4px 0 #0B0C0C; background: #FFDD00; color: #0B0C0C; }</style>"
+)
 
 
 def _query_dict() -> dict[str, list[str]]:

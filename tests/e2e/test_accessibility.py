@@ -51,3 +51,18 @@ def test_no_serious_or_critical_accessibility_violations(page, shipped_server, a
         open_expanders(page)
     problems = audit(page, f"{app_page.name}-{state}")
     assert not problems, "\n".join(problems)
+
+
+def test_a_focused_page_link_is_plainly_marked(page, fixture_server):
+    """Tabbing onto a sidebar page link draws GOV.UK's focus style: a 3 px yellow outline and a black edge."""
+    open_page(page, fixture_server.url)
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('[data-testid=stSidebarNavLink]')"):
+            break
+    style = page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow]; }"
+    )
+    assert style[0] == "solid" and float(style[1].removesuffix("px")) >= 3, style
+    assert style[2] == "rgb(255, 221, 0)" and "rgb(11, 12, 12)" in style[3], style
