@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import plotly.graph_objects as go
 
-from components import captions, charts
+from components import captions, charts, print_layout, timeline_charts
 from components.captions import Caption
 from components.pack_model import MAX_FIGURE_HEIGHT_CM, TEXT_WIDTH_CM, Pack, PackItem
 from inspections.analysis import authority_summary, status_counts, status_history, theme_matrix
@@ -66,7 +66,7 @@ class Exhibit:
 
     @staticmethod
     def _printed(figure: go.Figure, caption: Caption) -> go.Figure:
-        return charts.with_titles(figure, caption.title, caption.subtitle, caption.source)
+        return print_layout.with_titles(figure, caption.title, caption.subtitle, caption.source)
 
 
 def _fits_a_page(printed: go.Figure) -> bool:
@@ -123,11 +123,11 @@ def timeline(frames: Frames, view: View, options: Options) -> Exhibit | None:
         "timeline",
         "Judgement timeline",
         caption,
-        charts.timeline_figure(events),
+        timeline_charts.timeline_figure(events),
         table,
         "judgement-timeline",
-        for_rows=lambda names: charts.timeline_figure(
-            events[events["authority"].isin(names)], row_px=charts.PRINT_TIMELINE_ROW
+        for_rows=lambda names: timeline_charts.timeline_figure(
+            events[events["authority"].isin(names)], row_px=timeline_charts.PRINT_TIMELINE_ROW
         ),
         rows=tuple(dict.fromkeys(events["authority"])),
     )
@@ -152,10 +152,10 @@ def judgements(frames: Frames, view: View, options: Options) -> Exhibit | None:
         "judgements",
         "Every judgement area",
         caption,
-        charts.judgements_figure(every),
+        timeline_charts.judgements_figure(every),
         table,
         "judgement-areas",
-        for_rows=lambda names: charts.judgements_figure(every[every["authority"].isin(names)]),
+        for_rows=lambda names: timeline_charts.judgements_figure(every[every["authority"].isin(names)]),
         rows=tuple(sorted(set(every["authority"]))),
     )
 

@@ -25,7 +25,7 @@ class PackItem:
     key: str
     name: str
     caption: Caption
-    figure: go.Figure | None = None  # print-ready (charts.with_titles) or None for a table on its own
+    figure: go.Figure | None = None  # print-ready (print_layout.with_titles) or None for a table on its own
     table: pd.DataFrame | None = None
     lead: str = ""  # a paragraph under the heading, before the figure or table
 

@@ -13,7 +13,7 @@ import re
 
 import plotly.graph_objects as go
 
-from components.charts import esc, short_authority
+from components.chart_style import esc, short_authority
 
 PHONE_FONT = 12
 _LABEL_CHARS = 16  # a y-axis label on a phone: about a third of the screen

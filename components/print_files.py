@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import charts, export
+from components import export, print_layout
 from components.captions import Caption
 
 _LOGGER = logging.getLogger(__name__)
@@ -85,7 +85,7 @@ def _prepare(key: str, figure: go.Figure, caption: Caption) -> Prepared | None:
     """Draw the three files, keep them for this visitor, or keep what went wrong, in the visitor's words."""
     failures = st.session_state.setdefault(_FAILED, {})
     try:
-        printed = charts.with_titles(figure, caption.title, caption.subtitle, caption.source)
+        printed = print_layout.with_titles(figure, caption.title, caption.subtitle, caption.source)
         drawn = export.renderer().render_many([export.RenderJob(printed, fmt) for fmt in PRINT_FORMATS])
     except (export.ChromiumMissing, export.ExportFailed) as exc:  # their messages are written for visitors
         failures[key] = str(exc)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts import GRADE_MARKS, base_layout, esc
+from components.chart_style import GRADE_MARKS, base_layout, esc
 from inspections.region import FOUR
 
 GEOJSON = Path(__file__).resolve().parent.parent / "data" / "geo" / "north-east-authorities-2023.geojson"

@@ -30,7 +30,7 @@ from typing import Any, Literal
 
 import plotly.graph_objects as go
 
-from components.charts import PRINT_WIDTH
+from components.print_layout import PRINT_WIDTH
 
 _LOGGER = logging.getLogger(__name__)
 Format = Literal["png", "svg", "pdf"]

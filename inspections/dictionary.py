@@ -14,8 +14,8 @@ _ROWS = [
     ("Events", "published", "Date Ofsted published the report or letter; 'Not confirmed' where no source gives it"),
     (
         "Events",
-        "overall_grade",
-        "Overall effectiveness grade; empty for ungraded visits and for inspections without an overall grade (from April 2026)",
+        "overall_grade_id / overall_grade",
+        "Overall effectiveness grade (its id, and as shown); empty for ungraded visits and for inspections without an overall grade (from April 2026)",
     ),
     (
         "Events",

@@ -133,6 +133,7 @@ def build_frames(records: Records) -> Frames:
                     "published": _flag(_label(event.published), "published", event)
                     if event.published
                     else "Not confirmed",
+                    "overall_grade_id": event.judgements.get("overall-effectiveness", ""),
                     "overall_grade": GRADES.get(event.judgements.get("overall-effectiveness", ""), ""),
                     "overall_note": overall_grade_note(event.kind, event.fieldwork.start.earliest, event.judgements),
                     "grades": "; ".join(
@@ -315,6 +316,7 @@ _COLUMNS = {
         "date_to",
         "fieldwork",
         "published",
+        "overall_grade_id",
         "overall_grade",
         "overall_note",
         "grades",

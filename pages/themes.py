@@ -43,7 +43,7 @@ event = chart_block(
 names = dict(zip(frames.authorities["authority"], frames.authorities["authority_id"], strict=True))
 themes = dict(zip(frames.themes["theme"], frames.themes["theme_id"], strict=True))
 points = event.selection.points if event else []
-# The chart's labels are escaped for plotly (charts.esc), so "Tyne & Wear" comes back as "Tyne &amp; Wear".
+# The chart's labels are escaped for plotly (chart_style.esc), so "Tyne & Wear" comes back as "Tyne &amp; Wear".
 clicked = (html.unescape(str(points[0].get("x"))), html.unescape(str(points[0].get("y")))) if points else None
 if clicked and clicked != st.session_state.get("cell_clicked"):
     # A new click on a cell chooses it in the selectboxes below; later choices there are left alone.

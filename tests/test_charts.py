@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from components import charts
+from components import chart_style, charts, print_layout, timeline_charts
 from inspections import analysis
 
 
@@ -15,7 +15,7 @@ def traces_by_name(fig):
 
 
 def test_timeline_marks_each_grade_by_shape_colour_and_label(small_frames):
-    fig = charts.timeline_figure(small_frames.events)
+    fig = timeline_charts.timeline_figure(small_frames.events)
     traces = traces_by_name(fig)
     assert set(traces) == {"Good", "Requires improvement", "Visit (not graded)"}
     good = traces["Good"]
@@ -37,20 +37,20 @@ def test_timeline_draws_a_loosely_dated_event_across_its_whole_range(small_frame
     events = small_frames.events.copy()
     visit = events.index[events["event_id"] == "alpha-2021-fv"][0]
     # The fixture's visit is dated to a month (not a range): no bar.
-    assert "Date known only as a range" not in traces_by_name(charts.timeline_figure(events))
+    assert "Date known only as a range" not in traces_by_name(timeline_charts.timeline_figure(events))
     events.loc[visit, ["start", "end"]] = [pd.Timestamp("2018-01-01"), pd.Timestamp("2020-12-31")]
-    bar = traces_by_name(charts.timeline_figure(events))["Date known only as a range"]
+    bar = traces_by_name(timeline_charts.timeline_figure(events))["Date known only as a range"]
     assert list(bar.x) == [pd.Timestamp("2018-01-01"), pd.Timestamp("2020-12-31"), None]
     assert bar.line.dash == "dot" and bar.y[0] == bar.y[1]
     events.loc[visit, "unconfirmed"] = ""  # a long fieldwork the sources do confirm is not a guess
-    assert "Date known only as a range" not in traces_by_name(charts.timeline_figure(events))
+    assert "Date known only as a range" not in traces_by_name(timeline_charts.timeline_figure(events))
 
 
 def test_timeline_keeps_close_events_apart_and_stars_unconfirmed_grades(small_frames):
     events = small_frames.events.copy()
     beta = events.index[events["event_id"] == "beta-2019"][0]
     twin = events.loc[[beta]].assign(event_id="beta-2019-twin", unconfirmed="judgements")
-    fig = charts.timeline_figure(pd.concat([events, twin], ignore_index=True))
+    fig = timeline_charts.timeline_figure(pd.concat([events, twin], ignore_index=True))
     good = traces_by_name(fig)["Good"]
     beta_heights = sorted(y for y, row in zip(good.y, good.customdata, strict=True) if row[0] == "Beta")
     assert beta_heights[0] < beta_heights[1] == 0.0
@@ -59,7 +59,7 @@ def test_timeline_keeps_close_events_apart_and_stars_unconfirmed_grades(small_fr
 
 
 def test_timeline_shows_framework_eras(small_frames):
-    fig = charts.timeline_figure(small_frames.events)
+    fig = timeline_charts.timeline_figure(small_frames.events)
     labels = {a.text for a in fig.layout.annotations}
     assert "ILACS" in labels
     assert len(fig.layout.shapes) >= 2
@@ -68,21 +68,21 @@ def test_timeline_shows_framework_eras(small_frames):
 def test_timeline_hover_text_is_escaped(small_frames):
     events = small_frames.events.copy()
     events.loc[0, "grades"] = "<script>alert(1)</script>"
-    fig = charts.timeline_figure(events)
+    fig = timeline_charts.timeline_figure(events)
     hover = np.concatenate([t.customdata.ravel() for t in fig.data])
     assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in str(h) for h in hover)
     assert not any("<script>" in str(h) for h in hover)
 
 
 def test_timeline_hover_names_only_what_an_event_has(small_frames):
-    fig = charts.timeline_figure(small_frames.events)
+    fig = timeline_charts.timeline_figure(small_frames.events)
     hover = [str(h) for t in fig.data if t.customdata is not None for row in t.customdata for h in row]
     assert not any(h.endswith("Not confirmed: ") for h in hover)
     assert "Not confirmed:" not in " ".join(t.hovertemplate or "" for t in fig.data), "flags sit beside what they flag"
 
 
 def test_judgements_figure_has_one_row_per_authority_and_area(small_frames):
-    fig = charts.judgements_figure(small_frames.judgements)
+    fig = timeline_charts.judgements_figure(small_frames.judgements)
     rows = {y for trace in fig.data for y in trace.y}
     assert "Beta – Adoption performance" in rows
     assert sum(len(t.x) for t in fig.data) == len(small_frames.judgements)
@@ -121,7 +121,7 @@ def test_theme_matrix_figure_carries_the_matrix_counts(small_frames):
     ],
 )
 def test_narrow_matrix_columns_use_short_names(name, short):
-    assert charts.short_authority(name) == short
+    assert chart_style.short_authority(name) == short
 
 
 def test_status_figure_stacks_latest_statuses_with_patterns(small_frames):
@@ -144,7 +144,7 @@ def test_status_history_figure_by_year(small_frames):
 
 
 def test_with_titles_draws_title_subtitle_and_source(small_frames):
-    fig = charts.with_titles(
+    fig = print_layout.with_titles(
         charts.status_figure(analysis.status_counts(small_frames)), "A & B", "What is shown", "Source: Ofsted"
     )
     assert fig.layout.title.text == "<b>A &amp; B</b>"
@@ -154,5 +154,5 @@ def test_with_titles_draws_title_subtitle_and_source(small_frames):
 
 def test_empty_frames_give_empty_figures_not_errors(small_frames):
     empty = small_frames.events.iloc[0:0]
-    assert len(charts.timeline_figure(empty).data) == 0
+    assert len(timeline_charts.timeline_figure(empty).data) == 0
     assert len(charts.status_figure(analysis.status_counts(small_frames).iloc[0:0]).data) == 0

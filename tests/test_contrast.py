@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from components import charts
+from components import chart_style, charts
 from components.contrast import TEXT_CONTRAST, blend, contrast_ratio, text_colour_on
 from inspections.analysis import status_counts, theme_matrix
 
@@ -39,11 +39,11 @@ def test_the_matrix_shading_is_the_same_whatever_else_is_shown(small_frames):
     assert (whole.zmin, whole.zmax) == (one.zmin, one.zmax) == (0, charts.MATRIX_TOP)
 
 
-@pytest.mark.parametrize("status", list(charts.STATUS_FILLS))
+@pytest.mark.parametrize("status", list(chart_style.STATUS_FILLS))
 def test_status_counts_read_against_the_fill_and_its_pattern(status):
-    fill = charts.STATUS_FILLS[status]
+    fill = chart_style.STATUS_FILLS[status]
     text = text_colour_on(fill.colour)
-    strokes = blend(charts.pattern_colour(fill), fill.colour, charts.PATTERN_OPACITY)
+    strokes = blend(chart_style.pattern_colour(fill), fill.colour, chart_style.PATTERN_OPACITY)
     assert contrast_ratio(text, fill.colour) >= TEXT_CONTRAST, status
     assert contrast_ratio(text, strokes) >= TEXT_CONTRAST, status
 

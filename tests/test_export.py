@@ -18,7 +18,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfgen import canvas
 
-from components import charts, exhibits, export
+from components import exhibits, export, print_layout
 from inspections.analysis import apply_view, options_for
 from inspections.view import View
 
@@ -478,7 +478,7 @@ def test_print_figures_are_a4_width_and_carry_their_words(small_view):
         (item,) = exhibit.items(with_chart=True, with_table=False)
         if item.figure is None:
             continue
-        assert item.figure.layout.width == charts.PRINT_WIDTH
+        assert item.figure.layout.width == print_layout.PRINT_WIDTH
         assert item.figure.layout.title.text.startswith("<b>")
         assert any(
             "Records checked 31 January 2026" in (a.text or "").replace("<br>", " ")

@@ -1,26 +1,26 @@
-"""The print layout (charts.with_titles): words wrapped to A4 width, fonts large enough to read, footnotes under the
+"""The print layout (print_layout.with_titles): words wrapped to A4 width, fonts large enough to read, footnotes under the
 chart, and grades and statuses told apart without colour."""
 
 from __future__ import annotations
 
 import pytest
 
-from components import charts
+from components import charts, print_layout, timeline_charts
 from inspections import analysis
 
 
 def print_figures(frames) -> dict[str, object]:
     matrix = analysis.theme_matrix(frames)
     figures = {
-        "timeline": charts.timeline_figure(frames.events),
-        "judgements": charts.judgements_figure(frames.judgements),
+        "timeline": timeline_charts.timeline_figure(frames.events),
+        "judgements": timeline_charts.judgements_figure(frames.judgements),
         "themes": charts.theme_matrix_figure(matrix),
         "status": charts.status_figure(analysis.status_counts(frames)),
         "history": charts.status_history_figure(analysis.status_history(frames)),
     }
     source = "Source: inspection reports and letters from Ofsted and Council A. Records checked 31 January 2026."
     return {
-        key: charts.with_titles(fig, f"Title of {key}", "Alpha and Beta; 2018 to 2024", source)
+        key: print_layout.with_titles(fig, f"Title of {key}", "Alpha and Beta; 2018 to 2024", source)
         for key, fig in figures.items()
     }
 
@@ -35,25 +35,25 @@ def print_figures(frames) -> dict[str, object]:
     ],
 )
 def test_text_is_wrapped_to_the_width(text, width, size, lines):
-    wrapped = charts.text_lines(text, width, size)
+    wrapped = print_layout.text_lines(text, width, size)
     assert len(wrapped) == lines
     assert all(len(line) * size * 0.5 <= width for line in wrapped)
 
 
 def test_a_long_title_wraps_and_the_plot_moves_down_to_make_room(small_frames):
     fig = charts.status_figure(analysis.status_counts(small_frames))
-    short = charts.with_titles(fig, "Short title", "Subtitle", "Source: Ofsted.")
-    long = charts.with_titles(fig, "A very long title " * 6, "A long subtitle " * 12, "Source: Ofsted. " * 20)
+    short = print_layout.with_titles(fig, "Short title", "Subtitle", "Source: Ofsted.")
+    long = print_layout.with_titles(fig, "A very long title " * 6, "A long subtitle " * 12, "Source: Ofsted. " * 20)
     assert long.layout.title.text.count("<br>") >= 1 and long.layout.title.subtitle.text.count("<br>") >= 1
     assert long.layout.margin.t > short.layout.margin.t and long.layout.margin.b > short.layout.margin.b
     assert long.layout.height - long.layout.margin.t - long.layout.margin.b == (
         short.layout.height - short.layout.margin.t - short.layout.margin.b
     )  # the plot keeps its size; the page grows
-    assert long.layout.width == short.layout.width == charts.PRINT_WIDTH
+    assert long.layout.width == short.layout.width == print_layout.PRINT_WIDTH
 
 
 def test_record_text_in_titles_is_escaped(small_frames):
-    fig = charts.with_titles(go_figure(small_frames), "<script>x</script> & co", "a < b", "Source: <b>x</b>")
+    fig = print_layout.with_titles(go_figure(small_frames), "<script>x</script> & co", "a < b", "Source: <b>x</b>")
     assert "<script>" not in fig.layout.title.text and "&lt;script&gt;" in fig.layout.title.text
     assert fig.layout.title.subtitle.text == "a &lt; b"
     assert any("&lt;b&gt;x&lt;/b&gt;" in (a.text or "") for a in fig.layout.annotations)
@@ -66,21 +66,24 @@ def go_figure(frames):
 def test_every_font_is_large_enough_to_read_at_a4_width(small_frames):
     for key, fig in print_figures(small_frames).items():
         layout = fig.layout
-        assert layout.font.size >= charts.PRINT_TEXT, key
-        assert layout.title.font.size >= 20 and layout.title.subtitle.font.size >= charts.PRINT_TEXT, key
-        assert layout.xaxis.tickfont.size >= charts.PRINT_TEXT and layout.yaxis.tickfont.size >= charts.PRINT_TEXT
-        assert all(a.font.size >= charts.PRINT_SMALL for a in layout.annotations), key
+        assert layout.font.size >= print_layout.PRINT_TEXT, key
+        assert layout.title.font.size >= 20 and layout.title.subtitle.font.size >= print_layout.PRINT_TEXT, key
+        assert (
+            layout.xaxis.tickfont.size >= print_layout.PRINT_TEXT
+            and layout.yaxis.tickfont.size >= print_layout.PRINT_TEXT
+        )
+        assert all(a.font.size >= print_layout.PRINT_SMALL for a in layout.annotations), key
         for trace in fig.data:
             if "textfont" in trace and trace.textfont.size is not None:
-                assert trace.textfont.size >= charts.PRINT_SMALL, (key, trace.name)
+                assert trace.textfont.size >= print_layout.PRINT_SMALL, (key, trace.name)
 
 
 def test_footnotes_move_under_the_chart_into_the_source_block(small_frames):
     events = small_frames.events.copy()
     events.loc[events["graded"], "unconfirmed"] = "judgements"
-    fig = charts.timeline_figure(events)
+    fig = timeline_charts.timeline_figure(events)
     assert any((a.text or "").startswith("*") for a in fig.layout.annotations), "the screen chart has a footnote"
-    printed = charts.with_titles(fig, "T", "S", "Source: Ofsted.")
+    printed = print_layout.with_titles(fig, "T", "S", "Source: Ofsted.")
     paper_notes = [a for a in printed.layout.annotations if a.xref == "paper" and a.yref == "paper"]
     assert len(paper_notes) == 1
     assert paper_notes[0].text.startswith("* Grade not confirmed") and "Source: Ofsted." in paper_notes[0].text

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from components import charts
+from components import chart_style, charts, print_layout, timeline_charts
 from components.blocks import md_escape
 from components.downloads import _FORMULA_START, csv_bytes, excel_bytes, neutralise, safe_filename
 from inspections.analysis import status_counts, status_history, theme_matrix
@@ -57,7 +57,7 @@ def test_md_escape_leaves_no_active_markdown(text):
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60))
 def test_plotly_escape_leaves_no_tags(text):
-    escaped = charts.esc(text)
+    escaped = chart_style.esc(text)
     assert "<" not in escaped and ">" not in escaped
     assert escaped.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") == text
 
@@ -66,13 +66,13 @@ def test_plotly_escape_leaves_no_tags(text):
 
 
 FIGURES = {
-    "timeline": lambda f: charts.timeline_figure(f.events),
-    "judgements": lambda f: charts.judgements_figure(f.judgements),
+    "timeline": lambda f: timeline_charts.timeline_figure(f.events),
+    "judgements": lambda f: timeline_charts.judgements_figure(f.judgements),
     "themes": lambda f: charts.theme_matrix_figure(theme_matrix(f, "improvement")),
     "status": lambda f: charts.status_figure(status_counts(f)),
     "history": lambda f: charts.status_history_figure(status_history(f)),
-    "print": lambda f: charts.with_titles(
-        charts.timeline_figure(f.events), "Title <script>x</script>", "<b>Council</b>", "<img src=x>"
+    "print": lambda f: print_layout.with_titles(
+        timeline_charts.timeline_figure(f.events), "Title <script>x</script>", "<b>Council</b>", "<img src=x>"
     ),
 }
 

@@ -1,5 +1,5 @@
 """Every chart in a committee pack prints at the full text width of an A4 page, so no chart text is below
-8 pt (charts.PRINT_SMALL px at that width): a chart too tall for a page is split by authority into parts that
+8 pt (print_layout.PRINT_SMALL px at that width): a chart too tall for a page is split by authority into parts that
 each fit, rather than shrunk. Checked on the shipped records with all twelve authorities chosen."""
 
 from __future__ import annotations
@@ -7,14 +7,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components import charts, exhibits, pack_model, region_exhibits
+from components import exhibits, pack_model, print_layout, region_exhibits, timeline_charts
 from inspections.analysis import apply_view, options_for
 from inspections.frames import build_frames
 from inspections.records import load_records
 from inspections.view import View
 from tests.conftest import SHIPPED
 
-PT_PER_PX_AT_FULL_WIDTH = pack_model.TEXT_WIDTH_CM / 2.54 * 72 / charts.PRINT_WIDTH
+PT_PER_PX_AT_FULL_WIDTH = pack_model.TEXT_WIDTH_CM / 2.54 * 72 / print_layout.PRINT_WIDTH
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +60,6 @@ def test_a_part_names_its_authorities_and_the_table_comes_once_with_the_last(all
 
 
 def test_the_latest_judgement_label_sits_inside_the_plot(small_frames):
-    figure = charts.judgements_figure(small_frames.judgements)
+    figure = timeline_charts.judgements_figure(small_frames.judgements)
     latest = max(x for trace in figure.data for x in trace.x)
     assert pd.Timestamp(figure.layout.xaxis.range[1]) > latest + pd.Timedelta(days=300)

@@ -16,7 +16,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from components import charts
+from components import charts, timeline_charts
 from inspections.analysis import authority_summary, regional_summary, status_counts, theme_matrix
 from inspections.errors import RecordsInvalid
 from inspections.frames import build_frames
@@ -54,7 +54,7 @@ def check(raw: bytes) -> None:
     frames = build_frames(records)
     authority_summary(frames)
     regional_summary(frames)
-    charts.timeline_figure(frames.events)
+    timeline_charts.timeline_figure(frames.events)
     charts.status_figure(status_counts(frames))
     if not frames.themes.empty and not frames.authorities.empty:
         charts.theme_matrix_figure(theme_matrix(frames, "improvement"))

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from components import charts, exhibits, region_exhibits
+from components import exhibits, print_layout, region_exhibits
 from components.data import Context, derived
 from inspections.analysis import apply_view, options_for
 from inspections.view import View
@@ -66,7 +66,7 @@ def test_every_session_can_draw_print_and_pack_one_cached_figure_at_once(ctx):
         return untyped(timeline.figure.to_dict()) or untyped(matrix.figure.to_dict())
 
     def print_it():  # what a print download does with it
-        printed = charts.with_titles(timeline.figure, "Title", "Subtitle", "Source")
+        printed = print_layout.with_titles(timeline.figure, "Title", "Subtitle", "Source")
         return untyped(printed.to_dict()) or untyped(pio.from_json(pio.to_json(printed)).to_dict())
 
     def pack_it():  # what a committee pack does with it
@@ -108,7 +108,7 @@ def test_copying_a_shared_figure_never_touches_its_traces(ctx):
     _Tripwire.armed = {id(props) for props in figure._data}
     try:
         copy = go.Figure(figure)
-        charts.with_titles(figure, "Title", "Subtitle", "Source")
+        print_layout.with_titles(figure, "Title", "Subtitle", "Source")
     finally:
         _Tripwire.armed = set()
     assert [t.type for t in copy.data] == [t["type"] for t in figure.to_dict()["data"]]

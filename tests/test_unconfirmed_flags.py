@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from components import charts, exhibits, region_exhibits
+from components import exhibits, print_layout, region_exhibits
 from components.downloads import csv_bytes, excel_bytes
 from components.export import build_pack
 from inspections.analysis import apply_view, authority_summary, options_for, regional_summary
@@ -74,7 +74,7 @@ def test_the_table_and_its_downloads_carry_the_flag(built, key):
 def test_the_chart_itself_carries_the_flag(built, key):
     figure = built[key].figure
     assert FLAG in json.dumps(figure.to_plotly_json(), default=str), "a pasted chart must keep the flag"
-    printed = charts.with_titles(figure, built[key].caption.title, built[key].caption.subtitle, "")
+    printed = print_layout.with_titles(figure, built[key].caption.title, built[key].caption.subtitle, "")
     assert FLAG in json.dumps(printed.to_plotly_json(), default=str)
 
 

@@ -1,0 +1,250 @@
+"""Charts on a time axis: every inspection and visit by authority (marked by overall grade), and every
+judgement area over time. Pure functions from frames to plotly figures."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.chart_style import (
+    ERAS,
+    GRADE_MARKS,
+    GRADE_SHORT,
+    NO_OVERALL,
+    UNGRADED,
+    Mark,
+    base_layout,
+    esc,
+)
+
+PRINT_TIMELINE_ROW = 85  # px per authority when a pack splits the timeline across pages: three to a page
+
+
+def timeline_figure(events: pd.DataFrame, *, row_px: int = 110) -> go.Figure:
+    """Every event on a time axis, one row per authority, marked by overall grade (shape, colour and label).
+
+    Events close together in one authority's row are stacked a little apart so neither hides the other.
+    A grade that no source confirms is starred and footnoted.
+    """
+    fig = go.Figure()
+    rows = list(dict.fromkeys(events["authority"]))
+    events = events.assign(
+        mark=events.apply(_event_mark_key, axis=1),
+        y=_row_positions(events, rows),
+        label_position=_label_positions(events),
+    )
+    starred = events["unconfirmed"].str.contains("judgements") & events["graded"]
+    _add_uncertain_dates(fig, events)
+    for key in [*GRADE_MARKS, "no-overall", "ungraded"]:
+        group = events[events["mark"] == key]
+        if group.empty:
+            continue
+        mark = _mark(key)
+        fig.add_trace(
+            go.Scatter(
+                x=group["date"],
+                y=group["y"],
+                mode="markers+text",
+                name=mark.text,
+                text=[_short_grade(key) + ("*" if star else "") for star in starred[group.index]],
+                textposition=list(group["label_position"]),
+                textfont={"size": 12, "color": "#0B0C0C"},
+                marker={
+                    "symbol": mark.symbol,
+                    "size": 18,
+                    "color": "white" if key == "ungraded" else mark.colour,
+                    "line": {"width": 2.5 if key == "ungraded" else 1.5, "color": "#0B0C0C"},
+                },
+                customdata=group[["authority", "kind_label", "fieldwork", "published"]]
+                .map(esc)
+                .assign(grades=group["grades"].map(_hover_grades))
+                .to_numpy(),
+                hovertemplate=(
+                    "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Fieldwork: %{customdata[2]}<br>"
+                    "Published: %{customdata[3]}%{customdata[4]}<extra></extra>"
+                ),
+            )
+        )
+    _add_eras(fig, events)
+    if starred.any():
+        _footnote_unconfirmed(fig)
+    base_layout(fig, height=160 + row_px * max(len(rows), 1))
+    fig.update_yaxes(
+        tickvals=list(range(len(rows)))[::-1],
+        ticktext=[esc(r) for r in rows],
+        title=None,
+        showgrid=True,
+        gridcolor="#E5E5E5",
+        zeroline=False,
+        range=[-0.8, len(rows) - 0.4],
+    )
+    fig.update_xaxes(
+        title="Date published (or end of fieldwork where publication is not confirmed)",
+        showgrid=True,
+        gridcolor="#EFEFEF",
+    )
+    return fig
+
+
+def _footnote_unconfirmed(fig: go.Figure) -> None:
+    """The key to the star on a grade no source confirms, in the chart itself, so it survives being pasted."""
+    fig.add_annotation(
+        text="* Grade not confirmed against Ofsted's report",
+        xref="paper",
+        yref="paper",
+        x=1,
+        y=0,
+        xanchor="right",
+        yanchor="bottom",
+        xshift=-4,
+        showarrow=False,
+        font={"size": 12, "color": "#505A5F"},
+    )
+
+
+def _hover_grades(grades: str) -> str:
+    """An event's grades for its hover box, one per line; nothing for an ungraded visit."""
+    return "".join(f"<br>{esc(part)}" for part in grades.split("; ") if part)
+
+
+def _add_uncertain_dates(fig: go.Figure, events: pd.DataFrame) -> None:
+    """A dashed bar across the whole range for an event the sources date only loosely (for example "2018 to
+    2020"), so its mark is not read as a known date."""
+    loose = events[events["unconfirmed"].str.contains("fieldwork") & ((events["end"] - events["start"]).dt.days > 180)]
+    if loose.empty:
+        return
+    xs: list = []
+    ys: list = []
+    for row in loose.itertuples():
+        xs += [row.start, row.end, None]
+        ys += [row.y, row.y, None]
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            name="Date known only as a range",
+            legendrank=1001,  # drawn first, under the marks, but listed last
+            line={"color": "#505A5F", "width": 3, "dash": "dot"},
+            hoverinfo="skip",
+        )
+    )
+
+
+def _label_positions(events: pd.DataFrame) -> pd.Series:
+    """Labels alternate above and below the marks in each row, so neighbours' labels do not collide."""
+    order = events.sort_values("date").groupby("authority").cumcount()
+    return order.map(lambda n: "top center" if n % 2 == 0 else "bottom center").reindex(events.index)
+
+
+def _row_positions(events: pd.DataFrame, rows: list[str]) -> pd.Series:
+    """Each event's height: its authority's row, nudged down when it falls within months of the one before."""
+    positions = pd.Series(0.0, index=events.index)
+    for authority, group in events.sort_values("date").groupby("authority", sort=False):
+        base = len(rows) - 1 - rows.index(authority)
+        offset, previous = 0.0, None
+        for index, date in group["date"].items():
+            offset = offset - 0.28 if previous is not None and (date - previous).days < 270 and offset > -0.5 else 0.0
+            positions[index] = base + offset
+            previous = date
+    return positions
+
+
+def _event_mark_key(row: pd.Series) -> str:
+    if not row["graded"]:
+        return "ungraded"
+    return row["overall_grade_id"] if row["overall_grade_id"] in GRADE_MARKS else "no-overall"
+
+
+def _mark(key: str) -> Mark:
+    return GRADE_MARKS.get(key) or (NO_OVERALL if key == "no-overall" else UNGRADED)
+
+
+def _short_grade(key: str) -> str:
+    return {"requires-improvement": "RI", "no-overall": "No overall", "ungraded": "Visit"}.get(key, _mark(key).text)
+
+
+def _add_eras(fig: go.Figure, events: pd.DataFrame) -> None:
+    if events.empty:
+        return
+    lo, hi = events["date"].min() - pd.Timedelta(days=300), events["date"].max() + pd.Timedelta(days=300)
+    shades = ["#F3F2F1", "#FFFFFF", "#F3F2F1"]
+    # Plain shape and annotation dicts set in one update: plotly's add_vrect and add_vline cost several
+    # milliseconds each, and this runs for every new view.
+    shapes: list[dict] = []
+    notes: list[dict] = []
+    for (label, start, end), shade in zip(ERAS, shades, strict=True):
+        x0 = max(pd.Timestamp(start), lo) if start else lo
+        x1 = min(pd.Timestamp(end), hi) if end else hi
+        if x0 >= x1:
+            continue
+        band = {"type": "rect", "xref": "x", "yref": "paper", "x0": x0, "x1": x1, "y0": 0, "y1": 1}
+        shapes.append({**band, "fillcolor": shade, "line": {"width": 0}, "layer": "below"})
+        if (x1 - x0) / (hi - lo) > 0.12:  # too narrow a slice has no room for its name
+            notes.append(
+                {
+                    "x": x0,
+                    "y": 0,
+                    "yref": "paper",
+                    "xanchor": "left",
+                    "yanchor": "bottom",
+                    "xshift": 4,
+                    "text": label,
+                    "showarrow": False,
+                    "font": {"size": 12, "color": "#505A5F"},
+                }
+            )
+        if start and lo < pd.Timestamp(start) < hi:
+            line = {"type": "line", "xref": "x", "yref": "paper", "x0": start, "x1": start, "y0": 0, "y1": 1}
+            shapes.append({**line, "x0": pd.Timestamp(start), "x1": pd.Timestamp(start), "line": _ERA_LINE})
+    fig.update_layout(
+        shapes=[*fig.layout.shapes, *shapes], annotations=[*fig.layout.annotations, *notes], xaxis_range=[lo, hi]
+    )
+
+
+_ERA_LINE = {"color": "#505A5F", "width": 1, "dash": "dot"}
+
+
+def judgements_figure(judgements: pd.DataFrame) -> go.Figure:
+    """Every graded judgement area over time, one panel row per area within each authority.
+
+    Marks are labelled with Ofsted's short forms (O, G, RI, A, I), so inspections two years apart keep their
+    labels apart and the latest is never cut off at the edge; the full grade is in the legend, hover and table.
+    """
+    fig = go.Figure()
+    judgements = judgements.assign(row=(judgements["authority"] + " – " + judgements["area"]).map(esc))
+    rows = list(dict.fromkeys(judgements.sort_values(["authority", "area"])["row"]))
+    for grade, mark in GRADE_MARKS.items():
+        group = judgements[judgements["grade_id"] == grade]
+        if group.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=group["date"],
+                y=group["row"],
+                mode="markers+text",
+                name=f"{mark.text} ({GRADE_SHORT[grade]})",
+                text=[GRADE_SHORT[grade] + ("*" if star else "") for star in group["unconfirmed"]],
+                textposition="middle right",
+                textfont={"size": 12},
+                cliponaxis=False,
+                marker={
+                    "symbol": mark.symbol,
+                    "size": 14,
+                    "color": mark.colour,
+                    "line": {"width": 1.5, "color": "#0B0C0C"},
+                },
+                customdata=group[["event_label", "area", "grade_label"]].map(esc).to_numpy(),
+                hovertemplate="%{customdata[0]}<br>%{customdata[1]}: <b>%{customdata[2]}</b><extra></extra>",
+            )
+        )
+    if judgements["unconfirmed"].any():
+        _footnote_unconfirmed(fig)
+    base_layout(fig, height=160 + 26 * max(len(rows), 1))
+    fig.update_yaxes(categoryorder="array", categoryarray=rows[::-1], title=None, automargin=True)
+    fig.update_xaxes(title="Date published", showgrid=True, gridcolor="#EFEFEF")
+    if len(judgements):
+        # A year's room each side: the latest label sits inside the plot, not over its edge.
+        lo, hi = judgements["date"].min(), judgements["date"].max()
+        fig.update_xaxes(range=[lo - pd.Timedelta(days=365), hi + pd.Timedelta(days=400)])
+    return fig
