@@ -22,6 +22,7 @@ test: $(VENV)/.dev
 	bash scripts/ensure-libreoffice.sh
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest
 
 # N Streamlit processes behind HAProxy on PORT (default 8501): for a crowd one process cannot serve.
@@ -33,6 +34,7 @@ serve-many: $(VENV)/.runtime
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(VENV)/.dev
 	$(PY) -m ruff format .
