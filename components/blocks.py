@@ -12,7 +12,15 @@ import streamlit as st
 
 from components.captions import Caption, checked_label, download_about
 from components.citation import cite_block
-from components.downloads import URL_COLUMNS, About, csv_bytes, excel_bytes, export_filename, safe_filename
+from components.downloads import (
+    URL_COLUMNS,
+    WEB_LINK_PATTERN,
+    About,
+    csv_bytes,
+    excel_bytes,
+    export_filename,
+    safe_filename,
+)
 from components.phone_layout import is_phone, phone_figure
 from components.print_files import PRINT_FORMATS, print_downloads
 from inspections.errors import RecordError
@@ -56,7 +64,7 @@ def chart_block(
     cite_block(caption.title, caption.source)
     chart_downloads(key, caption, figure, table, file_stem=file_stem, for_view=for_view, content_key=content_key)
     with st.expander("Table of the numbers behind this chart"):
-        st.dataframe(table, hide_index=True, width="stretch", column_config=_link_columns(table))
+        st.dataframe(table, hide_index=True, width="stretch", column_config=link_columns(table))
     return event
 
 
@@ -116,7 +124,7 @@ def table_with_downloads(
     the table follows the sidebar's filters, so its file names name the chosen authorities and years. content_key,
     when the caller knows one (the records digest and the table's name), names the table's content so it need not
     be hashed on every run."""
-    st.dataframe(table, hide_index=True, width="stretch", column_config=_link_columns(table))
+    st.dataframe(table, hide_index=True, width="stretch", column_config=link_columns(table))
     left, right, _ = st.columns([1, 1, 3])
     _table_downloads(key, table, file_stem, about, [left, right], for_view=for_view, content_key=content_key)
 
@@ -180,11 +188,12 @@ def _table_file(kind: str, table: pd.DataFrame, file_stem: str, about: About | N
     return csv_bytes(table) if kind == "csv" else excel_bytes({file_stem: table}, about)
 
 
-def _link_columns(table: pd.DataFrame) -> dict:
+def link_columns(table: pd.DataFrame) -> dict:
+    """Column settings that show a table's source addresses as links, for st.dataframe."""
     config = {}
     for column in table.columns:
         if column.lower() in URL_COLUMNS:
-            config[column] = st.column_config.LinkColumn(column, display_text="Open source", validate=r"^https?://")
+            config[column] = st.column_config.LinkColumn(column, display_text="Open source", validate=WEB_LINK_PATTERN)
     return config
 
 

@@ -65,7 +65,9 @@ URL_COLUMNS = frozenset(
         "source of the latest status",
     }
 )
-_WEB_LINK = re.compile(r"^https?://[^\s\"'<>]+$", re.IGNORECASE)
+# What a web link is, everywhere: links on screen, in Excel and in a pack (the records allow only these on load).
+WEB_LINK_PATTERN = r"^https?://[^\s\"'<>]+$"
+_WEB_LINK = re.compile(WEB_LINK_PATTERN, re.IGNORECASE)
 
 
 def is_web_link(url: str) -> bool:

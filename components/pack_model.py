@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 
 from components.captions import Caption
 from components.downloads import URL_COLUMNS, is_web_link
+from inspections.frames import NOT_CONFIRMED_LABEL
 
 # ---------------------------------------------------------------------------------------------------------------
 # What goes in it
@@ -119,7 +120,7 @@ def _cite(cell: str, numbers: Mapping[str, int]) -> str:
 def source_entry(row: pd.Series) -> str:
     """One source as a line of the closing list: title, publisher, date."""
     published = clean_text(row.get("published"))
-    date = f", {published}" if published and published != "Not confirmed" else ""
+    date = f", {published}" if published and published != NOT_CONFIRMED_LABEL else ""
     return f"{clean_text(row['title'])}. {clean_text(row['publisher'])}{date}."
 
 

@@ -53,10 +53,11 @@ def _ts(date: PartialDate | None) -> pd.Timestamp:
 
 
 def _label(date: PartialDate | None) -> str:
-    return date.label if date else "Not confirmed"
+    return date.label if date else NOT_CONFIRMED_LABEL
 
 
 NOT_CONFIRMED = "(not confirmed)"
+NOT_CONFIRMED_LABEL = "Not confirmed"  # in place of a date no source gives
 
 
 def flagged(label: str, confirmed: bool) -> str:
@@ -132,7 +133,7 @@ def build_frames(records: Records) -> Frames:
                     "fieldwork": _flag(span_label(event.fieldwork.start, event.fieldwork.end), "fieldwork", event),
                     "published": _flag(_label(event.published), "published", event)
                     if event.published
-                    else "Not confirmed",
+                    else NOT_CONFIRMED_LABEL,
                     "overall_grade_id": event.judgements.get("overall-effectiveness", ""),
                     "overall_grade": GRADES.get(event.judgements.get("overall-effectiveness", ""), ""),
                     "overall_note": overall_grade_note(event.kind, event.fieldwork.start.earliest, event.judgements),

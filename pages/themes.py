@@ -5,7 +5,7 @@ import html
 import streamlit as st
 
 from components import exhibits
-from components.blocks import chart_block, md_escape
+from components.blocks import chart_block, link_columns, md_escape
 from components.data import content_key, derived, page_context
 from components.since_view import since_banner
 from inspections.analysis import cell_evidence
@@ -60,23 +60,17 @@ if evidence.empty:
     st.info(md_escape(f"No {counting.lower()} about {theme.lower()} for {authority} in this selection."))
 else:
     st.caption(f"{len(evidence)} findings from {evidence['event_id'].nunique()} inspections or visits, oldest first.")
-    st.dataframe(
-        marked(
-            evidence[["event_label", "kind_label", "text", "paragraphs", "source_url"]].rename(
-                columns={
-                    "event_label": "Event",
-                    "kind_label": "Type",
-                    "text": "What Ofsted found (our words)",
-                    "paragraphs": "Where in the source",
-                    "source_url": "Source",
-                }
-            ),
-            evidence,
-            changes,
+    shown = marked(
+        evidence[["event_label", "kind_label", "text", "paragraphs", "source_url"]].rename(
+            columns={
+                "event_label": "Event",
+                "kind_label": "Type",
+                "text": "What Ofsted found (our words)",
+                "paragraphs": "Where in the source",
+                "source_url": "Source",
+            }
         ),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "Source": st.column_config.LinkColumn("Source", display_text="Open source", validate=r"^https?://")
-        },
+        evidence,
+        changes,
     )
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=link_columns(shown))
