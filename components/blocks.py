@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -23,6 +22,7 @@ from components.downloads import (
 )
 from components.phone_layout import is_phone, phone_figure
 from components.print_files import PRINT_FORMATS, print_downloads
+from components.text_safety import md_escape
 from inspections.errors import RecordError
 
 # Plotly's own toolbar PNG, sized for a slide or a paper; server-side print exports are separate.
@@ -197,16 +197,6 @@ def link_columns(table: pd.DataFrame) -> dict:
     return config
 
 
-def md_escape(text: str) -> str:
-    """Records text for st.markdown: no HTML, links, formatting or maths, and no list at the start.
-
-    Only the characters that start markdown syntax are escaped, so full stops and hyphens (in web
-    addresses too, which Streamlit links only when they are plain http(s)) show as written.
-    """
-    escaped = re.sub(r"([\\`*_\[\]<>|~$#])", r"\\\1", str(text))
-    return re.sub(r"^(\s*)([-+]|\d+\.)", r"\1\\\2", escaped)
-
-
 _PROJECT = Path(__file__).resolve().parent.parent
 
 
@@ -221,19 +211,6 @@ def shown_file(name: str) -> str:
         return path.resolve().relative_to(_PROJECT).as_posix()
     except (ValueError, OSError):
         return path.name or name
-
-
-def inert_text(text: str) -> str:
-    """Text from outside (a link's values) for st.markdown, to read exactly as written and do nothing: a code span.
-
-    Backslash escapes are not enough: Streamlit's markdown links web addresses, www. names and e-mail addresses
-    even when their punctuation is escaped, and draws `:icon:` and `:colour[...]` codes. Nothing inside a code
-    span is linked or drawn. The fence is longer than any run of backticks in the text, and padded with a space
-    each side, which markdown removes, so the text shows whole. Line breaks become spaces.
-    """
-    flat = " ".join(str(text).split())
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
-    return f"{fence} {flat} {fence}"
 
 
 def show_errors(errors: tuple[RecordError, ...] | list[RecordError]) -> None:

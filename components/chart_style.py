@@ -4,7 +4,6 @@ framework eras, text escaping for plotly labels and the shared layout."""
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -66,11 +65,6 @@ ERAS = (
 
 # The name of a trace drawn only to be clicked (plotly's `meta`): print and phone layouts know it by this tag.
 CLICK_TARGET = "click-target"
-
-
-def esc(text: object) -> str:
-    """Text from the records, made safe for plotly's HTML-like labels."""
-    return html.escape(str(text), quote=False)
 
 
 def base_layout(fig: go.Figure, *, height: int) -> go.Figure:

@@ -15,11 +15,11 @@ from components.chart_style import (
     STATUS_FILLS,
     Fill,
     base_layout,
-    esc,
     pattern_colour,
     short_authority,
 )
 from components.contrast import between, text_colour_on
+from components.text_safety import esc
 from inspections.vocab import STATUS_LABELS
 
 # The matrix shades a fixed scale of counts, not the largest count shown, so two pasted matrices compare.

@@ -7,7 +7,7 @@ import datetime as dt
 
 import streamlit as st
 
-from components.blocks import inert_text, md_escape
+from components.text_safety import inert_text, md_escape
 from inspections.frames import Frames
 from inspections.region import GROUPS
 from inspections.since import ROUGH_DATES_RULE

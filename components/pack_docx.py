@@ -29,7 +29,6 @@ from components.pack_model import (
     Pack,
     PackItem,
     about_text,
-    clean_text,
     figure_words,
     is_wide,
     paragraphs,
@@ -41,6 +40,7 @@ from components.pack_model import (
     table_label,
     web_link,
 )
+from components.text_safety import clean_text
 
 LANGUAGE = "en-GB"
 # 9 pt Arial, bold in the header; Word pads each cell by 0.19 cm a side.

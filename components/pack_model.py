@@ -4,7 +4,6 @@ tables as printable text, and the page geometry both writers share. Plain Python
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -13,6 +12,7 @@ import plotly.graph_objects as go
 
 from components.captions import Caption
 from components.downloads import URL_COLUMNS, is_web_link
+from components.text_safety import clean_text
 from inspections.frames import NOT_CONFIRMED_LABEL
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -50,22 +50,6 @@ class Pack:
 
 # ---------------------------------------------------------------------------------------------------------------
 # Text
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-
-
-def clean_text(value: object) -> str:
-    """Text safe for Word's and PDF's XML: no control characters, lists joined, missing values empty."""
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NA or value is pd.NaT:
-        return ""
-    if isinstance(value, (list, tuple)):
-        value = ", ".join(map(str, value))
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, pd.Timestamp):
-        return f"{value.day} {value.strftime('%B %Y')}"
-    return _CONTROL.sub("", unicodedata.normalize("NFC", str(value)))
 
 
 def paragraphs(text: str) -> list[str]:

@@ -39,7 +39,6 @@ from components.pack_model import (
     PT_PER_CM,
     Pack,
     about_text,
-    clean_text,
     figure_words,
     is_wide,
     paragraphs,
@@ -50,6 +49,7 @@ from components.pack_model import (
     table_label,
     web_link,
 )
+from components.text_safety import clean_text
 
 _FONT_CANDIDATES = (
     # Liberation Sans has Arial's metrics, matching the figures; DejaVu Sans covers more scripts.

@@ -2,6 +2,7 @@
 selects the same point), with shorter labels, smaller type and fewer ticks. The full names stay in the hover
 text, the "In words" summary and the table behind each chart.
 
+from components.text_safety import esc
 Streamlit tells the server nothing about a visitor's window size, so `is_phone` reads the browser's user
 agent: "Mobi" in it is the sign browsers give for a phone (MDN, "Browser detection using the user agent").
 """
@@ -13,7 +14,8 @@ import re
 
 import plotly.graph_objects as go
 
-from components.chart_style import esc, short_authority
+from components.chart_style import short_authority
+from components.text_safety import esc
 
 PHONE_FONT = 12
 _LABEL_CHARS = 16  # a y-axis label on a phone: about a third of the screen

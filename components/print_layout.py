@@ -9,7 +9,8 @@ import textwrap
 
 import plotly.graph_objects as go
 
-from components.chart_style import CLICK_TARGET, esc
+from components.chart_style import CLICK_TARGET
+from components.text_safety import esc
 
 # Print layout. A printed figure is laid out PRINT_WIDTH CSS pixels wide. Placed across a 16 cm A4 text column,
 # one pixel prints at 0.2 mm, so N px type prints at about 0.57 N pt: 16 px is 9 pt, 14 px is 8 pt.

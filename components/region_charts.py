@@ -1,5 +1,6 @@
 """Figures for the region page: the four judgements side by side, a map, and England's shares beside ours.
 
+from components.text_safety import esc
 Like components.charts, plain functions from DataFrames to plotly figures; grades keep their shape (grid),
 fill pattern (map, bars) and a written label as well as colour, so each reads in greyscale and without colour.
 """
@@ -14,7 +15,8 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.chart_style import GRADE_MARKS, base_layout, esc
+from components.chart_style import GRADE_MARKS, base_layout
+from components.text_safety import esc
 from inspections.region import FOUR
 
 GEOJSON = Path(__file__).resolve().parent.parent / "data" / "geo" / "north-east-authorities-2023.geojson"

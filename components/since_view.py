@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.blocks import md_escape
 from components.data import Context, derived
+from components.text_safety import md_escape
 from inspections.since import ROUGH_DATES_RULE, Since, changes_since, column_name, summary
 
 

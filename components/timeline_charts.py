@@ -14,8 +14,8 @@ from components.chart_style import (
     UNGRADED,
     Mark,
     base_layout,
-    esc,
 )
+from components.text_safety import esc
 
 PRINT_TIMELINE_ROW = 85  # px per authority when a pack splits the timeline across pages: three to a page
 

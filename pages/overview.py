@@ -3,11 +3,12 @@
 import streamlit as st
 
 from components import exhibits
-from components.blocks import md_escape, table_with_downloads
+from components.blocks import table_with_downloads
 from components.captions import checked_label, filter_description, source_line, table_about
 from components.citation import cite_block
 from components.data import content_key, derived, page_context
 from components.since_view import since_banner
+from components.text_safety import md_escape
 from inspections.analysis import authority_summary, latest_judgements, regional_summary
 
 ctx = page_context()

@@ -3,11 +3,11 @@
 import streamlit as st
 
 from components import exhibits, export, region_exhibits
-from components.blocks import md_escape
 from components.captions import filter_description, source_line
 from components.citation import cite_text
 from components.data import derived, page_context
 from components.since_view import since_banner
+from components.text_safety import md_escape
 
 FORMATS = {"Word (.docx)": "docx", "PDF": "pdf"}
 _BUILT = "pack_built"  # the last pack built in this session: its bytes, file name and what it was built from

@@ -4,11 +4,12 @@ import pandas as pd
 import streamlit as st
 
 from components import exhibits
-from components.blocks import chart_block, md_escape, table_with_downloads
+from components.blocks import chart_block, table_with_downloads
 from components.captions import filter_description, source_line, table_about
 from components.citation import cite_block
 from components.data import content_key, derived, page_context
 from components.since_view import since_banner
+from components.text_safety import md_escape
 from inspections.since import marked, marked_updates
 from inspections.vocab import STATUS_LABELS
 

@@ -5,9 +5,10 @@ import html
 import streamlit as st
 
 from components import exhibits
-from components.blocks import chart_block, link_columns, md_escape
+from components.blocks import chart_block, link_columns
 from components.data import content_key, derived, page_context
 from components.since_view import since_banner
+from components.text_safety import md_escape
 from inspections.analysis import cell_evidence
 from inspections.since import marked
 
@@ -43,7 +44,7 @@ event = chart_block(
 names = dict(zip(frames.authorities["authority"], frames.authorities["authority_id"], strict=True))
 themes = dict(zip(frames.themes["theme"], frames.themes["theme_id"], strict=True))
 points = event.selection.points if event else []
-# The chart's labels are escaped for plotly (chart_style.esc), so "Tyne & Wear" comes back as "Tyne &amp; Wear".
+# The chart's labels are escaped for plotly (text_safety.esc), so "Tyne & Wear" comes back as "Tyne &amp; Wear".
 clicked = (html.unescape(str(points[0].get("x"))), html.unescape(str(points[0].get("y")))) if points else None
 if clicked and clicked != st.session_state.get("cell_clicked"):
     # A new click on a cell chooses it in the selectboxes below; later choices there are left alone.

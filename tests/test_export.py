@@ -18,7 +18,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfgen import canvas
 
-from components import exhibits, export, print_layout
+from components import exhibits, export, print_layout, text_safety
 from inspections.analysis import apply_view, options_for
 from inspections.view import View
 
@@ -279,7 +279,7 @@ def test_browser_path_decides_where_chromium_is_looked_for(monkeypatch, tmp_path
     ],
 )
 def test_clean_text_is_safe_for_word_and_pdf(value, expected):
-    assert export.clean_text(value) == expected
+    assert text_safety.clean_text(value) == expected
 
 
 def test_printable_table_cites_sources_by_number():

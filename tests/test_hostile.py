@@ -210,7 +210,7 @@ def test_html_and_script_in_records_reach_the_page_only_as_text(app):
         for body in _markdown_bodies(at):
             assert not RAW_MARKUP.search(body), (page, body)
             seen_markup_text |= r"\<b\>Council" in body
-        # Plotly: labels, hover data and ticks carry the text HTML-escaped (chart_style.esc).
+        # Plotly: labels, hover data and ticks carry the text HTML-escaped (text_safety.esc).
         for chart in at.get("plotly_chart"):
             for text in strings_in(json.loads(chart.proto.spec)):
                 assert not RAW_PLOTLY_MARKUP.search(text), (page, text)

@@ -14,9 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from components import chart_style, charts, print_layout, timeline_charts
-from components.blocks import md_escape
+from components import charts, print_layout, text_safety, timeline_charts
 from components.downloads import _FORMULA_START, csv_bytes, excel_bytes, neutralise, safe_filename
+from components.text_safety import md_escape
 from inspections.analysis import status_counts, status_history, theme_matrix
 from inspections.frames import build_frames
 from inspections.records import DATA_PATH_ENV, load_records
@@ -57,7 +57,7 @@ def test_md_escape_leaves_no_active_markdown(text):
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60))
 def test_plotly_escape_leaves_no_tags(text):
-    escaped = chart_style.esc(text)
+    escaped = text_safety.esc(text)
     assert "<" not in escaped and ">" not in escaped
     assert escaped.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") == text
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from components.blocks import md_escape
+from components.text_safety import md_escape
 
 
 @pytest.mark.parametrize(
