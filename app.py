@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from components import data
+from components import data, streamlit_workarounds
 from components.blocks import show_errors
 from inspections.text_columns import use_python_strings
 
 use_python_strings()  # before any frame is built: see inspections/text_columns.py
+streamlit_workarounds.install()  # what Streamlit 1.67 has no public API for; raises if its internals have moved
 
 st.set_page_config(
     page_title="Ofsted children's services: North East comparisons",

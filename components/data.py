@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 from components.filters import sidebar
-from components.sessions import reap_expired_sessions
 from components.shared_figures import share
+from components.streamlit_workarounds import hand_bare_page_run_to_router
 from inspections.analysis import apply_view, options_for
 from inspections.bundle import RawBundle, parse_bundle, read_bundle
 from inspections.errors import RecordError, RecordsInvalid
@@ -40,7 +39,6 @@ class Loaded:
 
 def load() -> Loaded:
     """The records behind the app, validated; re-read only when a file's content changes."""
-    reap_expired_sessions()  # every page run starts here: a good moment to let go of visitors who have left
     path = data_path()
     seen = _READ.get(str(path))
     if seen is not None and _settled_and_unchanged(seen[0]):
@@ -170,36 +168,13 @@ def _derived(digest: str, view: str, name: str, arguments: str, _args: tuple, _f
     return share(_function(_frames, *_args))  # its figures are drawn, printed and packed by many sessions at once
 
 
-def _leave_legacy_page_mode() -> None:
-    """Hand a page run without the router back to app.py.
-
-    On a fresh server Streamlit treats a pages/ folder as an old-style multipage app until app.py has
-    called st.navigation once, so a shared link straight to /timeline would run the page bare, without the
-    router's page list, layout or error panel. Switching the flag off and rerunning sends it through app.py.
-
-    Once per process is enough: nothing on a real server sets the flag back. AppTest does, before every run,
-    and a rerun there would swallow the button click that started the run, so tests see the page bare after
-    the first run, as they did before this existed.
-    """
-    global _router_checked
-    if _router_checked:
-        return
-    _router_checked = True
-    if getattr(PagesManager, "uses_pages_directory", False):
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
-_router_checked = False
-
-
 def page_context() -> Context:
     """Draw the shared sidebar and return what the page should show.
 
     Called at the top of every page rather than once in app.py: widgets drawn by the router before
     page.run() are dropped from Streamlit's test tree on reruns, and pages own their widgets anyway.
     """
-    _leave_legacy_page_mode()
+    hand_bare_page_run_to_router()  # a link straight to a page on a fresh server: see streamlit_workarounds
     loaded = load()
     opts = options(loaded)
     view = sidebar(loaded.frames, opts)

@@ -49,7 +49,7 @@ def _settings() -> dict[str, object]:
 
 
 def test_every_setting_is_a_real_streamlit_option():
-    known = set(config._config_options_template)
+    known = set(config.get_config_options())
     unknown = [name for name in _settings() if name not in known]
     assert unknown == [], f"not options in this Streamlit, so silently ignored: {unknown}"
 
@@ -301,7 +301,7 @@ def test_crafted_widget_values_do_not_break_the_page(server):
 
 def test_a_visitor_who_has_left_leaves_no_files_behind(server):
     """Once a disconnected session's reconnection time is up, the download files its page made are freed
-    (components/sessions.py; Streamlit 1.67 alone keeps them for the life of the server)."""
+    (components/streamlit_workarounds.py; Streamlit 1.67 alone keeps them for the life of the server)."""
     figures = load_test.Figures(1, 0)
 
     def status(url: str) -> int:
