@@ -2,8 +2,9 @@
 
 Plain Python, no Streamlit, so every part is unit-tested. The pieces, each re-exported here for the pages and tools:
 
-- components.renderer: whether static export can work, what to say if not, and the one warm Chromium
-  (`renderer()`) that every export and pack shares, with its time limit.
+- components.chromium: where Chromium is, the time limit, and what to say when print export cannot work.
+- components.render_jobs: a figure to draw (`RenderJob`) and the shared cache of drawn bytes.
+- components.renderer: the one warm Chromium (`renderer()`) that every export and pack shares.
 - components.downloads: `export_filename`, download names that say what is in them (one home for file names).
 - components.pack_model: `Pack` and `PackItem`, what a committee pack holds and the words around each item.
 - components.pack_docx and components.pack_pdf: `docx_pack` and `pdf_pack`, the pack written as Word and PDF.
@@ -17,6 +18,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from components.chromium import (  # noqa: F401  (re-exported: pages and tools import the print pieces from here)
+    CHROMIUM_HELP,
+    RENDER_TIMEOUT,
+    ChromiumMissing,
+    ExportFailed,
+    ExportTimedOut,
+    find_chromium,
+)
 from components.downloads import export_filename, view_parts  # noqa: F401  (re-exported)
 from components.pack_docx import docx_pack, png_size  # noqa: F401  (re-exported)
 from components.pack_model import (  # noqa: F401  (re-exported: pages, exhibits and tests use them from here)
@@ -31,22 +40,8 @@ from components.pack_model import (  # noqa: F401  (re-exported: pages, exhibits
     table_column_widths,
 )
 from components.pack_pdf import pdf_font, pdf_pack  # noqa: F401  (re-exported)
-from components.renderer import (  # noqa: F401  (the print pieces, re-exported: pages and tools import them from here)
-    CHROMIUM_HELP,
-    PNG_SCALE,
-    RENDER_TIMEOUT,
-    ChromiumMissing,
-    ExportFailed,
-    ExportTimedOut,
-    FigureRenderer,
-    Format,
-    RenderCache,
-    RenderJob,
-    chromium_problem,
-    figure_bytes,
-    find_chromium,
-    renderer,
-)
+from components.render_jobs import PNG_SCALE, Format, RenderCache, RenderJob  # noqa: F401  (re-exported)
+from components.renderer import FigureRenderer, chromium_problem, figure_bytes, renderer  # noqa: F401  (re-exported)
 
 _LOGGER = logging.getLogger(__name__)
 Progress = Callable[[float, str], None]

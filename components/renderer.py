@@ -14,85 +14,37 @@ Plain Python, no Streamlit. The promises, each tested in tests/test_renderer_fai
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
-import hashlib
 import logging
 import os
 import signal
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 import plotly.graph_objects as go
 
-from components.print_layout import PRINT_WIDTH
+from components.chromium import (
+    BROKEN_HELP,
+    CHROMIUM_HELP,
+    CRASHED_HELP,
+    RENDER_TIMEOUT,
+    TIMED_OUT_HELP,
+    ChromiumMissing,
+    ExportFailed,
+    ExportTimedOut,
+    find_chromium,
+)
+from components.render_jobs import Format, RenderCache, RenderJob
 
 _LOGGER = logging.getLogger(__name__)
-Format = Literal["png", "svg", "pdf"]
-
-# PNGs are drawn at three times the print layout: 2,400 px across a 16 cm column is about 380 dots per inch.
-PNG_SCALE = 3
-RENDER_TIMEOUT = 60.0  # the longest anyone waits for a print file or a pack's figures, in seconds
 IDLE_SECONDS = 15 * 60.0  # a warm Chromium unused this long is closed, and started again on the next export
 RETRY_START_AFTER = 60.0  # after a failed start, print downloads are reported broken this long before a new try
-
-_MEANWHILE = (
-    "Until then, the camera icon on each chart's toolbar saves a screen-sized PNG, and the CSV and Excel "
-    "downloads work as usual."
-)
-CHROMIUM_HELP = (
-    "Print downloads (PNG, SVG and PDF) are drawn on the server by Chromium, which is not installed here. "
-    "Whoever runs the dashboard can install it: on Debian or Ubuntu, `sudo apt-get install chromium`; "
-    "elsewhere, install Chrome or Chromium, or run `kaleido_get_chrome`, or set BROWSER_PATH to the browser. "
-    + _MEANWHILE
-)
-BROKEN_HELP = (
-    "Print downloads are not working at the moment: the browser that draws them on the server (Chromium) would "
-    "not start. Whoever runs the dashboard can find why in the server's log; the dashboard tries again within a "
-    "minute. " + _MEANWHILE
-)
-CRASHED_HELP = (
-    "The figures could not be drawn: the browser that draws them on the server stopped working, and it has been "
-    "restarted. Please try again; if it fails again, tell whoever runs the dashboard."
-)
-TIMED_OUT_HELP = (
-    f"Drawing the figures took longer than {RENDER_TIMEOUT:.0f} seconds, so it was stopped and the browser that "
-    "draws them on the server was restarted. Please try again in a minute; if it happens again, tell whoever "
-    "runs the dashboard."
-)
-
-
-class ChromiumMissing(RuntimeError):
-    """No Chrome or Chromium for kaleido to draw with."""
-
-    def __init__(self, message: str = CHROMIUM_HELP) -> None:
-        super().__init__(message)
-
-
-class ExportFailed(RuntimeError):
-    """Chromium is here but could not draw: the message says what happened and what to do, for a visitor."""
-
-
-class ExportTimedOut(ExportFailed):
-    """The figures were not drawn within the time limit; the browser behind them was killed."""
-
-
-def find_chromium() -> str | None:
-    """The Chrome or Chromium kaleido will use (BROWSER_PATH first, then the usual names and places), or None."""
-    from choreographer.browsers.chromium import Chromium  # late: kaleido's own search, only when exporting
-
-    override = os.environ.get("BROWSER_PATH")
-    if override is not None:
-        return override if os.path.isfile(override) and os.access(override, os.X_OK) else None
-    try:
-        return Chromium.find_browser(skip_local=False)
-    except (OSError, RuntimeError, ValueError):
-        return None
 
 
 def chromium_problem() -> str | None:
@@ -110,65 +62,6 @@ def chromium_problem() -> str | None:
 
 
 _FOUND: dict[str | None, tuple[float, bool]] = {}
-
-
-@dataclass(frozen=True)
-class RenderJob:
-    """One figure to draw, in one format, at the print layout's size."""
-
-    figure: go.Figure
-    fmt: Format
-    width: int = PRINT_WIDTH
-    scale: float = PNG_SCALE
-
-    def opts(self) -> dict[str, Any]:
-        """kaleido's layout options for this job (height comes from the figure's own layout)."""
-        return {"format": self.fmt, "width": self.width, "scale": self.scale if self.fmt == "png" else 1}
-
-    def key(self) -> str:
-        """A digest of everything that decides the output bytes."""
-        spec = f"{self.fmt}|{self.width}|{self.opts()['scale']}|".encode() + self.figure.to_json().encode()
-        return hashlib.sha256(spec).hexdigest()
-
-
-class RenderCache:
-    """Rendered bytes by job digest, least recently used dropped first, within a byte budget. Thread-safe."""
-
-    def __init__(self, max_bytes: int = 32 * 1024 * 1024) -> None:
-        self.max_bytes = max_bytes
-        self._items: OrderedDict[str, bytes] = OrderedDict()
-        self._size = 0
-        self._lock = threading.Lock()
-
-    def get(self, key: str) -> bytes | None:
-        """The bytes stored under key, or None."""
-        with self._lock:
-            data = self._items.get(key)
-            if data is not None:
-                self._items.move_to_end(key)
-            return data
-
-    def put(self, key: str, data: bytes) -> None:
-        """Keep data under key, dropping the oldest entries to stay within the budget."""
-        if len(data) > self.max_bytes:
-            return
-        with self._lock:
-            if key in self._items:
-                self._size -= len(self._items.pop(key))
-            self._items[key] = data
-            self._size += len(data)
-            while self._size > self.max_bytes:
-                _, dropped = self._items.popitem(last=False)
-                self._size -= len(dropped)
-
-    def clear(self) -> None:
-        """Forget everything."""
-        with self._lock:
-            self._items.clear()
-            self._size = 0
-
-    def __len__(self) -> int:
-        return len(self._items)
 
 
 def _open_kaleido(tabs: int, timeout: float) -> Any:
@@ -314,7 +207,9 @@ class FigureRenderer:
         except Exception as exc:
             _LOGGER.warning("Chromium did not start for print export", exc_info=True)
             _shut_down(browser, kill=True)
-            if type(exc).__name__ == "ChromeNotFoundError":
+            from choreographer.browsers.chromium import ChromeNotFoundError  # late: 70 ms, only when exporting
+
+            if isinstance(exc, ChromeNotFoundError):
                 raise ChromiumMissing() from exc
             raise ExportFailed(BROKEN_HELP) from exc
         return browser
@@ -470,14 +365,13 @@ def _kill(kaleido: Any) -> None:
         process.wait(timeout=5)
 
 
+# A plain module attribute rather than functools.cache, so tests can put a renderer of their own in its place.
 _RENDERER: FigureRenderer | None = None
 _RENDERER_LOCK = threading.Lock()
 
 
 def renderer() -> FigureRenderer:
     """The process's one warm renderer (created on first call, closed when the process exits)."""
-    import atexit
-
     global _RENDERER
     with _RENDERER_LOCK:
         if _RENDERER is None:

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from components.renderer import find_chromium
+from components.chromium import find_chromium
 from tests.conftest import ROOT, SMALL
 
 pytestmark = [

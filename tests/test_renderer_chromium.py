@@ -10,7 +10,9 @@ import time
 import plotly.graph_objects as go
 import pytest
 
-from components.renderer import ExportTimedOut, FigureRenderer, RenderJob, find_chromium
+from components.chromium import ExportTimedOut, find_chromium
+from components.render_jobs import RenderJob
+from components.renderer import FigureRenderer
 
 pytestmark = [
     pytest.mark.browser,

@@ -16,7 +16,9 @@ import plotly.graph_objects as go
 import pytest
 
 from components import renderer as rendering
-from components.renderer import ExportFailed, ExportTimedOut, FigureRenderer, RenderJob
+from components.chromium import ExportFailed, ExportTimedOut
+from components.render_jobs import RenderJob
+from components.renderer import FigureRenderer
 
 LIMIT = 1.5  # seconds: the renderer's time limit in these tests
 SLACK = 0.75  # what a loaded two-core machine may add to it
