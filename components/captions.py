@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.downloads import About
-from inspections.frames import Frames, flagged
+from inspections.frames import Frames
+from inspections.labels import flagged
 from inspections.view import Options, View
 from inspections.vocab import EVENT_KINDS, GRADES, NO_UPDATE
 

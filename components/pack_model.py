@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from components.captions import Caption
 from components.downloads import URL_COLUMNS, is_web_link
 from components.text_safety import clean_text
-from inspections.frames import NOT_CONFIRMED_LABEL
+from inspections.labels import NOT_CONFIRMED_LABEL
 
 # ---------------------------------------------------------------------------------------------------------------
 # What goes in it

@@ -7,7 +7,7 @@ import pandas as pd
 
 from components import captions, region_charts
 from components.captions import Caption
-from components.exhibits import Entry, Exhibit
+from components.exhibit import Entry, Exhibit
 from inspections import england, region
 from inspections.frames import Frames
 from inspections.vocab import GRADES

@@ -6,7 +6,17 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from inspections.dates import PartialDate, span_label
+from inspections.dates import span_label
+from inspections.labels import (
+    NOT_CONFIRMED_LABEL,
+    date_bounds,
+    date_label,
+    event_label,
+    field_flagged,
+    short_text,
+    status_history_text,
+    timestamp,
+)
 from inspections.schema import Records
 from inspections.vocab import (
     CLOSED_STATUSES,
@@ -39,53 +49,6 @@ class Frames:
     changes: pd.DataFrame  # the change log of the records (data/changes.yaml), newest first
 
 
-def short_text(text: str, limit: int = 70) -> str:
-    """The start of a text, cut at a word and marked with an ellipsis: how a reader recognises an item in a list."""
-    text = " ".join(str(text).split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
-    return f"{cut}…"
-
-
-def _ts(date: PartialDate | None) -> pd.Timestamp:
-    return pd.Timestamp(date.midpoint) if date else pd.NaT
-
-
-def _label(date: PartialDate | None) -> str:
-    return date.label if date else NOT_CONFIRMED_LABEL
-
-
-NOT_CONFIRMED = "(not confirmed)"
-NOT_CONFIRMED_LABEL = "Not confirmed"  # in place of a date no source gives
-
-
-def flagged(label: str, confirmed: bool) -> str:
-    """A label as every screen and export shows it: with "(not confirmed)" where no source confirms it."""
-    return label if confirmed or not label else f"{label} {NOT_CONFIRMED}"
-
-
-def _bounds(date: PartialDate | None) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The first and last day a partial date could be (NaT where not known): what a since date is compared with."""
-    return (pd.Timestamp(date.earliest), pd.Timestamp(date.latest)) if date else (pd.NaT, pd.NaT)
-
-
-def _history(updates: list) -> str:
-    """A recommendation's statuses in date order, each with who said it and when, as one line of text."""
-    return "; ".join(f"{u.date.label}: {STATUS_LABELS[u.status].lower()} ({EVIDENCE[u.evidence]})" for u in updates)
-
-
-def _flag(label: str, field: str, event) -> str:
-    return flagged(label, field not in event.unconfirmed)
-
-
-def _event_label(event) -> str:
-    """'ILACS standard, Jun 2018', flagged where its kind or the date it names is not confirmed."""
-    kind = _flag(EVENT_KINDS[event.kind].short, "kind", event)
-    date_field = "published" if event.published else "fieldwork"
-    return f"{kind}, {_flag(_label(event.reference_date), date_field, event)}"
-
-
 def build_frames(records: Records) -> Frames:
     sources = records.sources_by_id()
     theme_labels = records.theme_labels()
@@ -111,34 +74,36 @@ def build_frames(records: Records) -> Frames:
         for event in authority.events:
             kind = EVENT_KINDS[event.kind]
             # The event's date as everywhere else: publication, or the end of fieldwork where that is not known.
-            date_from, date_to = _bounds(event.reference_date)
+            date_from, date_to = date_bounds(event.reference_date)
             base = {
                 "authority_id": authority.id,
                 "authority": authority.name,
                 "event_id": event.id,
                 "event_kind": event.kind,
-                "event_label": _event_label(event),
+                "event_label": event_label(event),
             }
             events.append(
                 {
                     **base,
-                    "kind_label": _flag(kind.label, "kind", event),
+                    "kind_label": field_flagged(kind.label, "kind", event),
                     "framework": kind.framework,
                     "graded": bool(event.judgements),
                     "start": pd.Timestamp(event.fieldwork.start.earliest),
                     "end": pd.Timestamp(event.fieldwork.end.latest),
-                    "date": _ts(event.reference_date),
+                    "date": timestamp(event.reference_date),
                     "date_from": date_from,
                     "date_to": date_to,
-                    "fieldwork": _flag(span_label(event.fieldwork.start, event.fieldwork.end), "fieldwork", event),
-                    "published": _flag(_label(event.published), "published", event)
+                    "fieldwork": field_flagged(
+                        span_label(event.fieldwork.start, event.fieldwork.end), "fieldwork", event
+                    ),
+                    "published": field_flagged(date_label(event.published), "published", event)
                     if event.published
                     else NOT_CONFIRMED_LABEL,
                     "overall_grade_id": event.judgements.get("overall-effectiveness", ""),
                     "overall_grade": GRADES.get(event.judgements.get("overall-effectiveness", ""), ""),
                     "overall_note": overall_grade_note(event.kind, event.fieldwork.start.earliest, event.judgements),
                     "grades": "; ".join(
-                        f"{JUDGEMENT_AREAS[a]}: {_flag(GRADES[g], 'judgements', event)}"
+                        f"{JUDGEMENT_AREAS[a]}: {field_flagged(GRADES[g], 'judgements', event)}"
                         for a, g in event.judgements.items()
                     ),
                     "unconfirmed": ", ".join(event.unconfirmed),
@@ -153,12 +118,12 @@ def build_frames(records: Records) -> Frames:
                 judgements.append(
                     {
                         **base,
-                        "date": _ts(event.reference_date),
+                        "date": timestamp(event.reference_date),
                         "area_id": area,
                         "area": JUDGEMENT_AREAS[area],
                         "grade_id": grade,
                         "grade": GRADES[grade],
-                        "grade_label": _flag(GRADES[grade], "judgements", event),
+                        "grade_label": field_flagged(GRADES[grade], "judgements", event),
                         "grade_rank": GRADE_RANK[grade],
                         "unconfirmed": "judgements" in event.unconfirmed,
                         "source_url": urls(event.sources),
@@ -169,8 +134,8 @@ def build_frames(records: Records) -> Frames:
                 findings.append(
                     {
                         **base,
-                        "date": _ts(event.reference_date),
-                        "date_label": _label(event.reference_date),
+                        "date": timestamp(event.reference_date),
+                        "date_label": date_label(event.reference_date),
                         "finding_id": f"{event.id}-f{number}",
                         "kind": finding.kind,
                         "kind_label": FINDING_KINDS[finding.kind],
@@ -192,8 +157,8 @@ def build_frames(records: Records) -> Frames:
                 recs.append(
                     {
                         **base,
-                        "date": _ts(event.reference_date),
-                        "date_label": _label(event.reference_date),
+                        "date": timestamp(event.reference_date),
+                        "date_label": date_label(event.reference_date),
                         "rec_id": rec.id,
                         "text": rec.text,
                         "short_text": short,
@@ -204,14 +169,14 @@ def build_frames(records: Records) -> Frames:
                         "status_id": status,
                         "status": STATUS_LABELS[status],
                         "evidence": EVIDENCE[latest.evidence] if latest else "",
-                        "status_date": _label(latest.date) if latest else "",
+                        "status_date": date_label(latest.date) if latest else "",
                         "status_note": latest.note if latest else "",
                         "status_publisher": publishers(latest.sources) if latest else "",
                         "status_source_url": urls(latest.sources) if latest else "",
-                        "history": _history(ordered),
+                        "history": status_history_text(ordered),
                         "updates": len(rec.updates),
                         "open": open_,
-                        "age_days": (checked - _ts(event.reference_date)).days if open_ else pd.NA,
+                        "age_days": (checked - timestamp(event.reference_date)).days if open_ else pd.NA,
                         "source_url": urls(event.sources),
                     }
                 )
@@ -224,9 +189,9 @@ def build_frames(records: Records) -> Frames:
                             "rec_id": rec.id,
                             "recommendation": short,
                             "event_label": base["event_label"],
-                            "date": _ts(update.date),
-                            "date_from": _bounds(update.date)[0],
-                            "date_to": _bounds(update.date)[1],
+                            "date": timestamp(update.date),
+                            "date_from": date_bounds(update.date)[0],
+                            "date_to": date_bounds(update.date)[1],
                             "date_label": update.date.label,
                             "status_id": update.status,
                             "status": STATUS_LABELS[update.status],
@@ -246,7 +211,7 @@ def build_frames(records: Records) -> Frames:
             "publisher": s.publisher,
             "kind": s.kind,
             "url": s.url,
-            "published": _label(s.published),
+            "published": date_label(s.published),
         }
         for s in records.sources
     ]

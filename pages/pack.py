@@ -6,6 +6,7 @@ from components import exhibits, export, region_exhibits
 from components.captions import filter_description, source_line
 from components.citation import cite_text
 from components.data import derived, page_context
+from components.exhibit import Entry
 from components.since_view import since_banner
 from components.text_safety import md_escape
 
@@ -58,7 +59,7 @@ with st.form("pack_form", border=True):
     charts_column, tables_column = st.columns(2)
     charts_column.caption("Charts, drawn for print")
     tables_column.caption("Tables of the numbers")
-    ticked: list[tuple[exhibits.Entry, bool, bool]] = []
+    ticked: list[tuple[Entry, bool, bool]] = []
     for entry in offered:
         left, right = st.columns(2)
         chart = entry.has_chart and left.checkbox(
