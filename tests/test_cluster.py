@@ -9,8 +9,8 @@ import urllib.request
 
 import pytest
 
+from bench import load_test
 from deploy.cluster import COOKIE, Cluster, haproxy_config, haproxy_problem
-from tests.test_load_short import _load_bench
 
 pytestmark = pytest.mark.slow
 
@@ -78,7 +78,6 @@ def test_with_a_public_name_the_proxy_refuses_other_hosts_and_passes_on_the_bare
 def test_visitors_browse_and_download_through_the_proxy_without_an_error():
     if haproxy_problem():
         pytest.skip(haproxy_problem())
-    load_test = _load_bench()
     figures = load_test.run_load_test(sessions=6, duration=12, processes=2)
     summary = figures.summary()
     print(summary)

@@ -12,8 +12,8 @@ import socket
 import pytest
 
 from deploy.cluster import public_host_args
+from testing.server import StreamlitServer
 from tests.conftest import SMALL
-from tests.e2e.browser import StreamlitServer
 
 PUBLIC = "dashboard.example.gov.uk"
 

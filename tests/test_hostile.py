@@ -19,9 +19,9 @@ from streamlit.testing.v1 import AppTest
 
 from inspections.__main__ import main as cli_main
 from inspections.errors import RecordsInvalid
-from inspections.records import DATA_PATH_ENV, load_records
+from inspections.records import load_records
+from testing.browser import app_pages
 from tests.conftest import ROOT, strings_in
-from tests.e2e.browser import app_pages
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 CASES = yaml.safe_load((HOSTILE / "cases.yaml").read_text(encoding="utf-8"))["cases"]
@@ -139,24 +139,10 @@ def test_cli_as_a_process(materialise):
         assert err.strip().endswith("found")
 
 
-@pytest.fixture
-def app(monkeypatch):
-    def start(data: Path, page: str | None = None) -> AppTest:
-        monkeypatch.setenv(DATA_PATH_ENV, str(data))
-        monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")  # the pack page, without starting a browser
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        at.run()
-        if page:
-            at.switch_page(page).run()
-        return at
-
-    return start
-
-
 @pytest.mark.parametrize("case", BROKEN, ids=ids(BROKEN))
 def test_error_panel_lists_each_problem_and_draws_nothing_else(case, materialise, app):
     path = materialise(case)
-    at = app(path)
+    at = app(path, chromium=False)
     assert not at.exception, at.exception
     assert [t.value for t in at.title] == ["The records need attention"]
     count = len(case["errors"])
@@ -191,7 +177,7 @@ def _markdown_bodies(at: AppTest) -> list[str]:
 
 @pytest.mark.parametrize("case", VALID, ids=ids(VALID))
 def test_valid_hostile_files_render_every_page(case, app):
-    at = app(HOSTILE / case["file"])
+    at = app(HOSTILE / case["file"], chromium=False)
     for page in ALL_PAGES:
         at.switch_page(page).run()
         assert not at.exception, (page, at.exception)
@@ -199,7 +185,7 @@ def test_valid_hostile_files_render_every_page(case, app):
 
 
 def test_html_and_script_in_records_reach_the_page_only_as_text(app):
-    at = app(HTML_CASE)
+    at = app(HTML_CASE, chromium=False)
     seen_markup_text = seen_chart_text = seen_table_text = False
     for page in ALL_PAGES:
         at.switch_page(page).run()

@@ -6,7 +6,6 @@ operation while every page and filter runs)."""
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import os
 import random
 import sys
@@ -18,26 +17,14 @@ import uuid
 import pytest
 import websockets
 from streamlit import config
-from streamlit.testing.v1 import AppTest
 
-from inspections.records import DATA_PATH_ENV
+from bench import load_test
+from testing.browser import app_pages
 from tests.conftest import ROOT
-from tests.e2e.browser import app_pages
 
 CONFIG_FILE = ROOT / ".streamlit" / "config.toml"
 DATA_DIR = ROOT / "data"
 ALL_PAGES = [page.script for page in app_pages()]  # read from app.py: a new page is covered
-
-
-def _load_bench():
-    spec = importlib.util.spec_from_file_location("load_test", ROOT / "bench" / "load_test.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["load_test"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-load_test = _load_bench()
 
 
 # --------------------------------------------------------------------------------------------- the settings
@@ -232,17 +219,14 @@ def _audit(event: str, args: tuple) -> None:
 sys.addaudithook(_audit)
 
 
-def test_the_app_never_writes_to_data(monkeypatch):
+def test_the_app_never_writes_to_data(app):
     """Every page, every filter and toggle, run on the shipped data: no file under data/ is opened for writing,
     created, renamed, removed or touched, and every file's bytes and times are as they were."""
-    monkeypatch.delenv(DATA_PATH_ENV, raising=False)  # the app's default: data/records.yaml
-    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")  # the pack page without starting a browser
     before = load_test.snapshot(DATA_DIR)
     _WATCH["writes"].clear()
     _WATCH["on"] = True
     try:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        at.run()
+        at = app(None, chromium=False)  # the app's default, data/records.yaml; the pack page without a browser
         for page in ALL_PAGES:
             at.switch_page(page).run()
             assert not at.exception, (page, at.exception)

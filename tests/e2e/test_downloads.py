@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.e2e.browser import APP_IDLE, TIMEOUT_MS, app_pages, open_expanders, open_page
+from testing.browser import APP_IDLE, TIMEOUT_MS, app_pages, open_expanders, open_page
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.browser import APP_IDLE, ERROR_ELEMENTS, open_expanders, open_page
+from testing.browser import APP_IDLE, ERROR_ELEMENTS, open_expanders, open_page
 
 pytestmark = pytest.mark.browser
 
