@@ -15,6 +15,8 @@ from deploy.cluster import public_host_args
 from testing.server import StreamlitServer
 from tests.conftest import SMALL
 
+pytestmark = pytest.mark.server
+
 PUBLIC = "dashboard.example.gov.uk"
 
 

@@ -128,6 +128,7 @@ def _put_upload(server, session_id: str, xsrf: str | None) -> int:
         return exc.code
 
 
+@pytest.mark.server
 def test_uploads_are_refused(server):
     xsrf = _xsrf_cookie(server)
     assert xsrf, "XSRF protection sets its cookie"
@@ -140,6 +141,7 @@ def test_uploads_are_refused(server):
     assert with_token == 413, "with the token: still refused, as uploads are off (maxUploadSize = 0)"
 
 
+@pytest.mark.server
 def test_websockets_from_other_sites_are_refused(server):
     async def connect(origin: str):
         url = f"ws://127.0.0.1:{server.port}/_stcore/stream"
@@ -150,6 +152,7 @@ def test_websockets_from_other_sites_are_refused(server):
         asyncio.run(connect("https://evil.example"))
 
 
+@pytest.mark.server
 def test_hostile_links_over_the_real_protocol(server):
     """Each hostile raw query string (bad percent-encoding, NUL, overlong, markdown...), all at once: the page
     renders with a notice, and the next page works too."""
@@ -245,6 +248,7 @@ def test_the_app_never_writes_to_data(app):
 # ------------------------------------------------------------------------------- crafted clients, old sessions
 
 
+@pytest.mark.server
 def test_crafted_widget_values_do_not_break_the_page(server):
     """A hand-made client can send any widget value, not only the options it was shown: unknown options and
     impossible years are ignored. A value of the wrong type makes Streamlit itself fail for that one run of that
@@ -283,6 +287,7 @@ def test_crafted_widget_values_do_not_break_the_page(server):
     assert "TypeError" not in shown and "Traceback" not in shown and ".py" not in shown
 
 
+@pytest.mark.server
 def test_a_visitor_who_has_left_leaves_no_files_behind(server):
     """Once a disconnected session's reconnection time is up, the download files its page made are freed
     (components/sessions.py; Streamlit 1.67 alone keeps them for the life of the server)."""

@@ -14,7 +14,7 @@ import websockets
 from bench import load_test
 from tests.conftest import SMALL
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.server]
 
 
 LARGEST_PAGE_MESSAGE = 420_000  # bytes: the Sources page with all twelve authorities (bench/load_test.py measures it)

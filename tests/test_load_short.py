@@ -11,6 +11,7 @@ from tests.conftest import ROOT
 
 
 @pytest.mark.slow
+@pytest.mark.server
 def test_ten_visitors_for_fifteen_seconds():
     before = load_test.snapshot(ROOT / "data")
     figures = load_test.run_load_test(sessions=10, duration=15)

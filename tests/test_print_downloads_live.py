@@ -16,6 +16,7 @@ from tests.conftest import SMALL
 
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.server,
     pytest.mark.skipif(find_chromium() is None, reason="needs Chromium: sudo apt-get install chromium"),
 ]
 

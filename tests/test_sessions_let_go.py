@@ -13,7 +13,7 @@ import pytest
 from bench import load_test
 from tests.conftest import SMALL
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.server]
 
 
 def open_files(server) -> int:

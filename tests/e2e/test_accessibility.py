@@ -13,7 +13,7 @@ from testing.browser import app_pages, open_expanders, open_page
 from testing.paths import ARTIFACTS
 from tests.conftest import SHIPPED
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 PAGES = app_pages()
 BLOCKING = {"serious", "critical"}

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from testing.browser import APP_IDLE, TIMEOUT_MS, app_pages, open_expanders, open_page
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 PAGES = [p for p in app_pages() if p.name != "pack"]
 SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]*\.[a-z]+$")

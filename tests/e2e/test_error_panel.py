@@ -10,7 +10,7 @@ from testing.browser import open_page
 from testing.server import StreamlitServer
 from tests.conftest import SMALL
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 BROKEN = {
     "yaml-syntax": ("themes: [\n", "YAML syntax"),

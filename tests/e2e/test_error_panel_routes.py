@@ -11,7 +11,7 @@ from testing.browser import open_page
 from testing.server import StreamlitServer
 from tests.conftest import SMALL
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 
 @pytest.fixture

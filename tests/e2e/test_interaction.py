@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from testing.browser import APP_IDLE, ERROR_ELEMENTS, open_expanders, open_page
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 
 def chart(page, index: int = 0):

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from testing.browser import open_page
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 
 @pytest.mark.parametrize(
