@@ -61,9 +61,12 @@ $(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
 	$(SETUP_LOCK) $(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
+# The project itself goes in editable (pyproject.toml), so tests, bench/ and scripts/ import inspections, bench and
+# testing from any folder.
 $(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
 	@mkdir -p .make
 	$(SETUP_LOCK) $(PY) -m pip install --quiet -r requirements-dev.txt
+	$(SETUP_LOCK) $(PY) -m pip install --quiet -e . --no-deps
 	touch $(VENV)/.runtime $@
 
 clean:

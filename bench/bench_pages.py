@@ -48,15 +48,9 @@ from components.downloads import csv_bytes, excel_bytes  # noqa: E402
 from inspections.frames import build_frames  # noqa: E402
 from inspections.load import MAX_BYTES, read_yaml  # noqa: E402
 from inspections.records import DATA_PATH_ENV, DEFAULT_DATA_PATH, validate_loaded  # noqa: E402
-from tests.e2e.browser import (  # noqa: E402
-    APP_IDLE,
-    StreamlitServer,
-    app_pages,
-    browser_problem,
-    launch,
-    new_context,
-    open_page,
-)
+from testing.apptest import start_app  # noqa: E402
+from testing.browser import APP_IDLE, app_pages, browser_problem, launch, new_context, open_page  # noqa: E402
+from testing.server import StreamlitServer  # noqa: E402
 
 SIZES = (3, 12, 153)
 GROWTH_AIM = 1.5
@@ -127,11 +121,7 @@ def bench_load(files: dict[int, Path]) -> list[LoadRow]:
 
 def page_app(data: Path, script: str, params: dict[str, str] | None = None) -> AppTest:
     os.environ[DATA_PATH_ENV] = str(data)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(script).run()
+    at = start_app(script, params, timeout=600)
     if at.exception:
         raise RuntimeError(f"{script} raised on {data.name}: {at.exception}")
     at.run()  # warm: every cache filled

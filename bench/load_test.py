@@ -1,6 +1,6 @@
 """Load test: many visitors browsing one dashboard server at once, over Streamlit's own browser protocol.
 
-Run from the repository root:  .venv/bin/python bench/load_test.py [--sessions 25] [--duration 60]
+Run from the repository root:  .venv/bin/python -m bench.load_test [--sessions 25] [--duration 60]
 
 Starts `streamlit run app.py` on a free loopback port (127.0.0.1 only, with the repository's
 .streamlit/config.toml), then keeps N simulated visitors busy for the given time. Each visitor is a websocket
@@ -31,11 +31,8 @@ import asyncio
 import contextlib
 import hashlib
 import json
-import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import time
 import urllib.error
@@ -53,8 +50,17 @@ from streamlit.proto.Common_pb2 import DoubleArray, StringArray
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT / "data" / "records.yaml"
+if __package__ in (None, ""):  # run as a file (python bench/load_test.py), not as a module of the installed project
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from deploy.cluster import Cluster
+from inspections.analysis import options_for
+from inspections.frames import build_frames
+from inspections.records import load_records
+from testing.paths import ROOT, SHIPPED
+from testing.server import StreamlitServer, free_port
+
+DEFAULT_DATA = SHIPPED
 REQUEST_TIMEOUT = 90.0  # seconds for one page run under load before it counts as unanswered
 SESSION_TTL = 2  # seconds Streamlit keeps a disconnected session (production default: 120)
 PAUSE_S = (0.3, 1.5)  # a visitor's pause between actions; --no-pauses sets (0, 0) to saturate the server
@@ -158,99 +164,16 @@ def snapshot(directory: Path) -> dict[str, tuple]:
     return state
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """`streamlit run app.py` on 127.0.0.1, started and stopped by this process only."""
+class Server(StreamlitServer):
+    """The dashboard's server as the load test drives it: sessions of visitors who leave are dropped in seconds."""
 
     sticky = False  # one process: no proxy cookie to keep a visitor on it
 
     def __init__(self, data: Path, port: int | None = None):
-        self.data = data
-        self.port = port or free_port()
-        self.process: subprocess.Popen | None = None
-        self.log = ""
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self, timeout: float = 60) -> None:
-        env = {**os.environ, "OFSTED_DASHBOARD_DATA": str(self.data)}
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.address=127.0.0.1",
-                f"--server.port={self.port}",
-                "--server.headless=true",
-                f"--server.disconnectedSessionTTL={SESSION_TTL}",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
+        port = port or free_port()
+        super().__init__(
+            data, name=f"load-test-{port}", port=port, options=[f"--server.disconnectedSessionTTL={SESSION_TTL}"]
         )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the server exited: {self.process.stdout.read()}")
-            with (
-                contextlib.suppress(OSError),
-                urllib.request.urlopen(f"{self.base}/_stcore/health", timeout=2) as response,
-            ):
-                if response.read() == b"ok":
-                    return
-            time.sleep(0.3)
-        raise RuntimeError("the server did not answer /_stcore/health in time")
-
-    def rss_mb(self) -> float:
-        """Resident memory of the server process itself."""
-        try:
-            return psutil.Process(self.process.pid).memory_info().rss / 1024 / 1024
-        except psutil.Error:
-            return 0.0
-
-    def children_mb(self) -> float:
-        """Memory unique to the server's child processes (the Chromium the committee pack page starts):
-        unique set size, since Chromium's processes share most of their pages and RSS would count them again."""
-        total = 0
-        with contextlib.suppress(psutil.Error):
-            for child in psutil.Process(self.process.pid).children(recursive=True):
-                with contextlib.suppress(psutil.Error):
-                    total += child.memory_full_info().uss
-        return total / 1024 / 1024
-
-    def cpu_s(self) -> tuple[float, float]:
-        """CPU seconds used so far by the server process, and by its (current) children."""
-        try:
-            root = psutil.Process(self.process.pid)
-            own = sum(root.cpu_times()[:2])
-            children = 0.0
-            for child in root.children(recursive=True):
-                with contextlib.suppress(psutil.Error):
-                    children += sum(child.cpu_times()[:2])
-            return own, children
-        except psutil.Error:
-            return 0.0, 0.0
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                out, _ = self.process.communicate(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                out, _ = self.process.communicate()
-            self.log = out or ""
 
 
 class ProxiedServers(Server):
@@ -260,14 +183,12 @@ class ProxiedServers(Server):
 
     def __init__(self, data: Path, processes: int):
         super().__init__(data)
-        sys.path.insert(0, str(ROOT))
-        from deploy.cluster import Cluster
-
         self.cluster = Cluster(processes, data=data, streamlit_args=(f"--server.disconnectedSessionTTL={SESSION_TTL}",))
         self.port = self.cluster.port
 
-    def start(self, timeout: float = 90) -> None:
+    def start(self, timeout: float = 90) -> ProxiedServers:
         self.cluster.start(timeout)
+        return self
 
     def sticky_cookie(self) -> str:
         """The proxy's process cookie, as a browser gets it with the page."""
@@ -309,8 +230,11 @@ class ProxiedServers(Server):
         return own, children
 
     def stop(self) -> None:
-        self.log = self.cluster.logs()
+        self._logs = self.cluster.logs()
         self.cluster.stop()
+
+    def log(self) -> str:
+        return getattr(self, "_logs", None) or self.cluster.logs()
 
 
 @dataclass
@@ -570,11 +494,6 @@ class Visitor:
 
 def sensible_links(data: Path) -> list[str]:
     """Query strings for real views of the records: single authorities, year ranges, kinds and themes."""
-    sys.path.insert(0, str(ROOT))
-    from inspections.analysis import options_for
-    from inspections.frames import build_frames
-    from inspections.records import load_records
-
     options = options_for(build_frames(load_records(data)))
     links = [""]
     links += [urlencode({"la": a}) for a in options.authorities]
@@ -706,8 +625,8 @@ def run_load_test(
         figures.errors.append("a file under data/ was written, created or removed while the server ran")
     if set(figures.warm_up_pages) != set(figures.all_pages):
         figures.errors.append(f"the warm-up answered {figures.warm_up_pages}, not every page {figures.all_pages}")
-    if "Traceback" in server.log:
-        figures.errors.append("the server logged a traceback:\n" + server.log[-2000:])
+    if "Traceback" in server.log():
+        figures.errors.append("the server logged a traceback:\n" + server.log()[-2000:])
     return figures
 
 

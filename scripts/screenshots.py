@@ -23,9 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from inspections.records import DEFAULT_DATA_PATH  # noqa: E402
-from tests.e2e.browser import (  # noqa: E402
+from testing.browser import (  # noqa: E402
     ERROR_ELEMENTS,
-    StreamlitServer,
     app_pages,
     browser_problem,
     full_page_screenshot,
@@ -34,6 +33,7 @@ from tests.e2e.browser import (  # noqa: E402
     open_page,
     phone_options,
 )
+from testing.server import StreamlitServer  # noqa: E402
 
 
 def pack_page_picture(records: Path, out: Path, page: int = 2) -> Path:

@@ -4,19 +4,43 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from inspections.frames import Frames, build_frames
-from inspections.records import load_records
+from inspections.records import DATA_PATH_ENV, load_records
+from testing.apptest import NO_CHROMIUM, start_app
+from testing.paths import FIXTURES, ROOT, SHIPPED, SMALL
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SMALL = FIXTURES / "small.yaml"
-SHIPPED = ROOT / "data" / "records.yaml"
+__all__ = ["FIXTURES", "ROOT", "SHIPPED", "SMALL", "strings_in"]  # the tests import these from here
 
 
 @pytest.fixture(scope="session")
 def small_frames() -> Frames:
     return build_frames(load_records(SMALL))
+
+
+@pytest.fixture
+def app(monkeypatch):
+    """Start the dashboard in AppTest: `app(records, page, params)`. records=None runs the app's default
+    (data/records.yaml); chromium=False makes Chromium missing, so no browser is started."""
+
+    def start(
+        data: Path | str | None = SMALL,
+        page: str | None = None,
+        params: dict | None = None,
+        *,
+        chromium: bool = True,
+        timeout: float = 60,
+    ) -> AppTest:
+        if data is None:
+            monkeypatch.delenv(DATA_PATH_ENV, raising=False)
+        else:
+            monkeypatch.setenv(DATA_PATH_ENV, str(data))
+        if not chromium:
+            monkeypatch.setenv("BROWSER_PATH", NO_CHROMIUM)
+        return start_app(page, params, timeout=timeout)
+
+    return start
 
 
 @pytest.fixture

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from inspections.records import DATA_PATH_ENV
-from tests.conftest import FIXTURES, ROOT, SHIPPED, SMALL
+from tests.conftest import FIXTURES, SHIPPED, SMALL
 
 PAGES = [
     "pages/overview.py",
@@ -34,21 +33,6 @@ ALL_TWELVE = ",".join(
         "sunderland",
     ]
 )
-
-
-@pytest.fixture
-def app(monkeypatch):
-    def start(data=SMALL, page: str | None = None, params: dict | None = None) -> AppTest:
-        monkeypatch.setenv(DATA_PATH_ENV, str(data))
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        for key, value in (params or {}).items():
-            at.query_params[key] = value
-        at.run()
-        if page:
-            at.switch_page(page).run()
-        return at
-
-    return start
 
 
 def texts(at: AppTest) -> str:

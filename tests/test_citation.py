@@ -6,11 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from inspections.citation import NO_ADDRESS, citation, view_address
-from inspections.records import DATA_PATH_ENV
-from tests.conftest import FIXTURES, ROOT, SMALL
+from tests.conftest import FIXTURES, SMALL
 
 SINCE = FIXTURES / "since.yaml"
 
@@ -62,24 +60,12 @@ def test_a_source_line_without_the_checked_date_gains_it():
     )
 
 
-@pytest.fixture
-def app(monkeypatch):
-    def start(page: str, data=SMALL) -> AppTest:
-        monkeypatch.setenv(DATA_PATH_ENV, str(data))
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        at.run()
-        at.switch_page(page).run()
-        return at
-
-    return start
-
-
 @pytest.mark.parametrize(
     ("page", "charts"),
     [("pages/timeline.py", 1), ("pages/themes.py", 1), ("pages/recommendations.py", 2), ("pages/overview.py", 0)],
 )
 def test_every_chart_and_page_has_a_reference_to_copy(app, page, charts):
-    at = app(page)
+    at = app(SMALL, page)
     labels = [e.label for e in at.expander if e.label.startswith("How to cite this")]
     assert labels.count("How to cite this chart") == charts
     assert len(labels) >= max(charts, 1)
@@ -88,7 +74,7 @@ def test_every_chart_and_page_has_a_reference_to_copy(app, page, charts):
 
 
 def test_the_recommendations_table_names_both_sources_and_the_history(app):
-    at = app("pages/recommendations.py", data=SINCE)
+    at = app(SINCE, "pages/recommendations.py")
     table = at.dataframe[2].value
     row = table[table["Recommendation (our words)"] == "Supervise social workers monthly."].iloc[0]
     assert row["Source of the recommendation"] == "https://example.org/b-2019"
@@ -98,7 +84,7 @@ def test_the_recommendations_table_names_both_sources_and_the_history(app):
 
 
 def test_one_recommendations_history_is_shown_in_words_and_downloadable(app):
-    at = app("pages/recommendations.py", data=SINCE)
+    at = app(SINCE, "pages/recommendations.py")
     at.selectbox(key="rec_detail").set_value("alpha-2024-r1").run()
     history = at.dataframe[3].value
     assert list(history.columns) == ["Date", "Status", "Who says so", "Published by", "What was reported", "Source"]

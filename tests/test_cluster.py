@@ -9,8 +9,8 @@ import urllib.request
 
 import pytest
 
+from bench import load_test
 from deploy.cluster import COOKIE, Cluster, haproxy_config, haproxy_problem
-from tests.test_load_short import _load_bench
 
 pytestmark = pytest.mark.slow
 
@@ -41,6 +41,7 @@ def test_the_configuration_names_every_process_once():
     assert config.count("server p") == 3 and "cookie p3" in config and "bind 127.0.0.1:8080" in config
 
 
+@pytest.mark.server
 def test_each_new_visitor_is_given_a_process_and_kept_on_it(cluster):
     first = {process_cookie(get(cluster.url + "/")) for _ in range(4)}
     assert first == {f"{COOKIE}=p1", f"{COOKIE}=p2"}, "new visitors are shared between the processes"
@@ -49,6 +50,7 @@ def test_each_new_visitor_is_given_a_process_and_kept_on_it(cluster):
         assert not response.headers.get_all("Set-Cookie"), "a visitor who has a process keeps it"
 
 
+@pytest.mark.server
 def test_the_public_side_has_anti_framing_and_no_sniff_headers(cluster):
     with get(cluster.url + "/") as response:
         assert response.headers["X-Frame-Options"] == "DENY"
@@ -56,12 +58,14 @@ def test_the_public_side_has_anti_framing_and_no_sniff_headers(cluster):
         assert response.headers["X-Content-Type-Options"] == "nosniff"
 
 
+@pytest.mark.server
 def test_streamlit_metrics_are_not_served_to_the_public(cluster):
     with pytest.raises(urllib.error.HTTPError) as refused:
         get(cluster.url + "/_stcore/metrics")
     assert refused.value.code == 404
 
 
+@pytest.mark.server
 def test_with_a_public_name_the_proxy_refuses_other_hosts_and_passes_on_the_bare_name():
     from tests.test_host_checks import upgrade_status
 
@@ -75,10 +79,10 @@ def test_with_a_public_name_the_proxy_refuses_other_hosts_and_passes_on_the_bare
         assert upgrade_status(cluster.port, f"127.0.0.1:{cluster.port}", None) == 421
 
 
+@pytest.mark.server
 def test_visitors_browse_and_download_through_the_proxy_without_an_error():
     if haproxy_problem():
         pytest.skip(haproxy_problem())
-    load_test = _load_bench()
     figures = load_test.run_load_test(sessions=6, duration=12, processes=2)
     summary = figures.summary()
     print(summary)

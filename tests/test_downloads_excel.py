@@ -125,14 +125,12 @@ def test_excel_file_names_say_what_is_in_them():
     )
 
 
-def test_table_downloads_that_follow_the_filters_name_them_and_say_them(monkeypatch):
+def test_table_downloads_that_follow_the_filters_name_them_and_say_them(monkeypatch, app):
     """On the recommendations page the table's files name the chosen authorities and years, and the workbook's
     About sheet says what the filters chose."""
     from streamlit.delta_generator import DeltaGenerator
-    from streamlit.testing.v1 import AppTest
 
-    from inspections.records import DATA_PATH_ENV
-    from tests.conftest import ROOT, SMALL
+    from tests.conftest import SMALL
 
     offered: dict[str, tuple[str, bytes]] = {}
     original = DeltaGenerator.download_button
@@ -142,10 +140,7 @@ def test_table_downloads_that_follow_the_filters_name_them_and_say_them(monkeypa
         return original(self, label, data, file_name, *args, **kwargs)
 
     monkeypatch.setattr(DeltaGenerator, "download_button", recording)
-    monkeypatch.setenv(DATA_PATH_ENV, str(SMALL))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    at.switch_page("pages/recommendations.py").run()
+    at = app(SMALL, "pages/recommendations.py")
     assert not at.exception
     name, data = offered["xlsx_recommendations"]
     assert name == "recommendations_alpha-beta_2018-2024.xlsx"

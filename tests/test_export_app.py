@@ -10,22 +10,18 @@ from streamlit.testing.v1 import AppTest
 
 from components import export
 from components.print_files import PREPARE_LABEL
-from inspections.records import DATA_PATH_ENV
-from tests.conftest import ROOT, SHIPPED, SMALL
+from tests.conftest import SHIPPED, SMALL
 
 CHART_PAGES = ["pages/timeline.py", "pages/themes.py", "pages/recommendations.py"]
 PRINT_LABELS = {"Download PNG", "Download SVG", "Download PDF"}
 
 
 @pytest.fixture
-def app(monkeypatch):
+def app(app):
+    """The conftest starter, with time for the print files to be drawn, and no exception on the page."""
+
     def start(page: str, *, chromium: bool = True, records=SMALL) -> AppTest:
-        monkeypatch.setenv(DATA_PATH_ENV, str(records))
-        if not chromium:
-            monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-        at.run()
-        at.switch_page(page).run()
+        at = app(records, page, chromium=chromium, timeout=120)
         assert not at.exception, at.exception
         return at
 

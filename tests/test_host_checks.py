@@ -12,8 +12,10 @@ import socket
 import pytest
 
 from deploy.cluster import public_host_args
+from testing.server import StreamlitServer
 from tests.conftest import SMALL
-from tests.e2e.browser import StreamlitServer
+
+pytestmark = pytest.mark.server
 
 PUBLIC = "dashboard.example.gov.uk"
 

@@ -1,6 +1,7 @@
 """The hostile-input catalogue (tests/hostile/): every broken or hostile records file gives exactly the
-problems listed for it in tests/hostile/cases.yaml, with line and place, from the loader, from
-`python -m inspections validate` and from the app's error panel; never a traceback or a half-drawn page.
+problems listed for it in tests/hostile/cases.yaml, with line and place, from the loader and as the lines
+`python -m inspections validate` prints; a few representative files also through the CLI itself (in-process and as
+a process) and the app's error panel: never a traceback or a half-drawn page.
 The hostile files that are valid load, and their text reaches the page only as text.
 """
 
@@ -19,9 +20,9 @@ from streamlit.testing.v1 import AppTest
 
 from inspections.__main__ import main as cli_main
 from inspections.errors import RecordsInvalid
-from inspections.records import DATA_PATH_ENV, load_records
+from inspections.records import load_records
+from testing.browser import app_pages
 from tests.conftest import ROOT, strings_in
-from tests.e2e.browser import app_pages
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 CASES = yaml.safe_load((HOSTILE / "cases.yaml").read_text(encoding="utf-8"))["cases"]
@@ -70,8 +71,14 @@ def test_the_catalogue_is_complete():
         assert case["errors"], f"{case['file']}: a broken case must list what is wrong"
 
 
+def cli_lines(path: Path, case: dict) -> list[str]:
+    """What `python -m inspections validate` must print for a broken case: one line per problem."""
+    return [f"{path}:{line}: {p + ': ' if p else ''}{m}" if line else f"{path}: {m}" for line, p, m in expected(case)]
+
+
 @pytest.mark.parametrize("case", CASES, ids=ids(CASES))
 def test_loader_reports_each_problem_with_its_place(case, materialise):
+    """Every case, once: the validator's problems, and each as the one line the CLI prints for it."""
     path = materialise(case)
     if case.get("valid"):
         load_records(path)
@@ -80,9 +87,32 @@ def test_loader_reports_each_problem_with_its_place(case, materialise):
         load_records(path)
     assert [(e.line, e.path, e.message) for e in caught.value.errors] == expected(case)
     assert {e.file for e in caught.value.errors} == {str(path)}
+    printed = "\n".join(str(e) for e in caught.value.errors).splitlines()  # as `print(error)` writes them
+    assert printed == cli_lines(path, case)
+    assert all(line.isprintable() for line in printed), "nothing printed may drive the terminal"
 
 
-@pytest.mark.parametrize("case", CASES, ids=ids(CASES))
+# The CLI and the error panel only show what the validator found (above, for every case), so they run on a few
+# files that between them show a problem every way it can be shown: a whole file with no line (62, padded outside
+# the project), line 1 of an empty file, YAML syntax, a place inside the records, two problems at once, another
+# encoding, and text that would drive a terminal or turn a line right to left.
+SHOWN_CASES = [
+    "01-unclosed-bracket",
+    "05-empty",
+    "09-bom-broken",
+    "11-utf-16",
+    "13-control-escape-in-text",
+    "14-bidi-override",
+    "15-control-char-in-key",
+    "44-duplicate-theme-id",
+    "53-billion-laughs",
+    "62-oversize",
+]
+SHOWN = [c for c in BROKEN if c["file"].removesuffix(".yaml") in SHOWN_CASES]
+assert len(SHOWN) == len(SHOWN_CASES), "every case shown is in the catalogue, and broken"
+
+
+@pytest.mark.parametrize("case", SHOWN + VALID, ids=ids(SHOWN + VALID))
 def test_cli_prints_each_problem_and_exits_1(case, materialise, capsys):
     path = materialise(case)
     code = cli_main(["validate", str(path)])
@@ -93,7 +123,7 @@ def test_cli_prints_each_problem_and_exits_1(case, materialise, capsys):
         return
     assert code == 1
     lines = err.splitlines()
-    want = [f"{path}:{line}: {p + ': ' if p else ''}{m}" if line else f"{path}: {m}" for line, p, m in expected(case)]
+    want = cli_lines(path, case)
     count = len(want)
     assert lines == [*want, f"{path}: {count} problem{'s' if count != 1 else ''} found"]
     assert all(line.isprintable() for line in lines), "nothing printed may drive the terminal"
@@ -139,24 +169,10 @@ def test_cli_as_a_process(materialise):
         assert err.strip().endswith("found")
 
 
-@pytest.fixture
-def app(monkeypatch):
-    def start(data: Path, page: str | None = None) -> AppTest:
-        monkeypatch.setenv(DATA_PATH_ENV, str(data))
-        monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")  # the pack page, without starting a browser
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        at.run()
-        if page:
-            at.switch_page(page).run()
-        return at
-
-    return start
-
-
-@pytest.mark.parametrize("case", BROKEN, ids=ids(BROKEN))
+@pytest.mark.parametrize("case", SHOWN, ids=ids(SHOWN))
 def test_error_panel_lists_each_problem_and_draws_nothing_else(case, materialise, app):
     path = materialise(case)
-    at = app(path)
+    at = app(path, chromium=False)
     assert not at.exception, at.exception
     assert [t.value for t in at.title] == ["The records need attention"]
     count = len(case["errors"])
@@ -191,7 +207,7 @@ def _markdown_bodies(at: AppTest) -> list[str]:
 
 @pytest.mark.parametrize("case", VALID, ids=ids(VALID))
 def test_valid_hostile_files_render_every_page(case, app):
-    at = app(HOSTILE / case["file"])
+    at = app(HOSTILE / case["file"], chromium=False)
     for page in ALL_PAGES:
         at.switch_page(page).run()
         assert not at.exception, (page, at.exception)
@@ -199,7 +215,7 @@ def test_valid_hostile_files_render_every_page(case, app):
 
 
 def test_html_and_script_in_records_reach_the_page_only_as_text(app):
-    at = app(HTML_CASE)
+    at = app(HTML_CASE, chromium=False)
     seen_markup_text = seen_chart_text = seen_table_text = False
     for page in ALL_PAGES:
         at.switch_page(page).run()

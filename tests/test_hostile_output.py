@@ -12,14 +12,13 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from streamlit.testing.v1 import AppTest
 
 from components import charts, print_layout, text_safety, timeline_charts
 from components.downloads import _FORMULA_START, csv_bytes, excel_bytes, neutralise, safe_filename
 from components.text_safety import md_escape
 from inspections.analysis import status_counts, status_history, theme_matrix
 from inspections.frames import build_frames
-from inspections.records import DATA_PATH_ENV, load_records
+from inspections.records import load_records
 from tests.conftest import ROOT, SMALL, strings_in
 
 HOSTILE = ROOT / "tests" / "hostile"
@@ -166,12 +165,8 @@ ODD_LINKS = {
 
 
 @pytest.mark.parametrize("params", ODD_LINKS.values(), ids=ODD_LINKS.keys())
-def test_odd_links_are_ignored_with_a_short_notice(monkeypatch, params):
-    monkeypatch.setenv(DATA_PATH_ENV, str(SMALL))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
+def test_odd_links_are_ignored_with_a_short_notice(app, params):
+    at = app(SMALL, params=params)
     assert not at.exception, at.exception
     assert at.title, "the page still renders"
     notices = [i.value for i in at.info]

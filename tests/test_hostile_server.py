@@ -6,7 +6,6 @@ operation while every page and filter runs)."""
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import os
 import random
 import sys
@@ -18,26 +17,14 @@ import uuid
 import pytest
 import websockets
 from streamlit import config
-from streamlit.testing.v1 import AppTest
 
-from inspections.records import DATA_PATH_ENV
+from bench import load_test
+from testing.browser import app_pages
 from tests.conftest import ROOT
-from tests.e2e.browser import app_pages
 
 CONFIG_FILE = ROOT / ".streamlit" / "config.toml"
 DATA_DIR = ROOT / "data"
 ALL_PAGES = [page.script for page in app_pages()]  # read from app.py: a new page is covered
-
-
-def _load_bench():
-    spec = importlib.util.spec_from_file_location("load_test", ROOT / "bench" / "load_test.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["load_test"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-load_test = _load_bench()
 
 
 # --------------------------------------------------------------------------------------------- the settings
@@ -141,6 +128,7 @@ def _put_upload(server, session_id: str, xsrf: str | None) -> int:
         return exc.code
 
 
+@pytest.mark.server
 def test_uploads_are_refused(server):
     xsrf = _xsrf_cookie(server)
     assert xsrf, "XSRF protection sets its cookie"
@@ -153,6 +141,7 @@ def test_uploads_are_refused(server):
     assert with_token == 413, "with the token: still refused, as uploads are off (maxUploadSize = 0)"
 
 
+@pytest.mark.server
 def test_websockets_from_other_sites_are_refused(server):
     async def connect(origin: str):
         url = f"ws://127.0.0.1:{server.port}/_stcore/stream"
@@ -163,6 +152,7 @@ def test_websockets_from_other_sites_are_refused(server):
         asyncio.run(connect("https://evil.example"))
 
 
+@pytest.mark.server
 def test_hostile_links_over_the_real_protocol(server):
     """Each hostile raw query string (bad percent-encoding, NUL, overlong, markdown...), all at once: the page
     renders with a notice, and the next page works too."""
@@ -232,17 +222,14 @@ def _audit(event: str, args: tuple) -> None:
 sys.addaudithook(_audit)
 
 
-def test_the_app_never_writes_to_data(monkeypatch):
+def test_the_app_never_writes_to_data(app):
     """Every page, every filter and toggle, run on the shipped data: no file under data/ is opened for writing,
     created, renamed, removed or touched, and every file's bytes and times are as they were."""
-    monkeypatch.delenv(DATA_PATH_ENV, raising=False)  # the app's default: data/records.yaml
-    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")  # the pack page without starting a browser
     before = load_test.snapshot(DATA_DIR)
     _WATCH["writes"].clear()
     _WATCH["on"] = True
     try:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        at.run()
+        at = app(None, chromium=False)  # the app's default, data/records.yaml; the pack page without a browser
         for page in ALL_PAGES:
             at.switch_page(page).run()
             assert not at.exception, (page, at.exception)
@@ -261,6 +248,7 @@ def test_the_app_never_writes_to_data(monkeypatch):
 # ------------------------------------------------------------------------------- crafted clients, old sessions
 
 
+@pytest.mark.server
 def test_crafted_widget_values_do_not_break_the_page(server):
     """A hand-made client can send any widget value, not only the options it was shown: unknown options and
     impossible years are ignored. A value of the wrong type makes Streamlit itself fail for that one run of that
@@ -299,6 +287,7 @@ def test_crafted_widget_values_do_not_break_the_page(server):
     assert "TypeError" not in shown and "Traceback" not in shown and ".py" not in shown
 
 
+@pytest.mark.server
 def test_a_visitor_who_has_left_leaves_no_files_behind(server):
     """Once a disconnected session's reconnection time is up, the download files its page made are freed
     (components/streamlit_workarounds.py; Streamlit 1.67 alone keeps them for the life of the server)."""

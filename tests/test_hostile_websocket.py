@@ -5,28 +5,18 @@ cost one readable line of log each, never a traceback."""
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import os
 import random
-import sys
 
 import pytest
 import websockets
 
-from tests.conftest import ROOT, SMALL
+from bench import load_test
+from tests.conftest import SMALL
 
-pytestmark = pytest.mark.slow
-
-
-def _load_bench():
-    spec = importlib.util.spec_from_file_location("load_test", ROOT / "bench" / "load_test.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["load_test"] = module
-    spec.loader.exec_module(module)
-    return module
+pytestmark = [pytest.mark.slow, pytest.mark.server]
 
 
-load_test = _load_bench()
 LARGEST_PAGE_MESSAGE = 420_000  # bytes: the Sources page with all twelve authorities (bench/load_test.py measures it)
 
 
@@ -96,7 +86,7 @@ def test_garbage_frames_cost_one_readable_line_each(server):
 
     asyncio.run(garbage())
     server.stop()
-    assert "Traceback" not in server.log, server.log[-3000:]
-    lines = [line for line in server.log.splitlines() if "Error deserializing back message" in line]
-    assert len(lines) == 5, server.log[-3000:]
+    assert "Traceback" not in server.log(), server.log()[-3000:]
+    lines = [line for line in server.log().splitlines() if "Error deserializing back message" in line]
+    assert len(lines) == 5, server.log()[-3000:]
     assert all(len(line) < 300 for line in lines), lines

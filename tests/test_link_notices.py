@@ -6,10 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from inspections.records import DATA_PATH_ENV
-from tests.conftest import ROOT, SMALL
+from tests.conftest import SMALL
 
 CRAFTED = {
     "web-address": {"la": "Log in: https://evil.example/sso"},
@@ -28,19 +26,15 @@ def outside_code(notice: str) -> str:
     return _CODE_SPAN.sub("", notice)
 
 
-def notices(params: dict[str, str], monkeypatch) -> list[str]:
-    monkeypatch.setenv(DATA_PATH_ENV, str(SMALL))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
+def notices(params: dict[str, str], app) -> list[str]:
+    at = app(SMALL, params=params)
     assert not at.exception, at.exception
     return [i.value for i in at.info if "link" in (i.icon or "")]
 
 
 @pytest.mark.parametrize("params", CRAFTED.values(), ids=CRAFTED.keys())
-def test_a_crafted_link_cannot_make_a_link_in_the_notice(params, monkeypatch):
-    shown = notices(params, monkeypatch)
+def test_a_crafted_link_cannot_make_a_link_in_the_notice(params, app):
+    shown = notices(params, app)
     assert shown, "the odd link is still reported"
     for notice in shown:
         assert _AUTOLINK.search(outside_code(notice)) is None, f"would be linked: {notice!r}"
@@ -48,7 +42,7 @@ def test_a_crafted_link_cannot_make_a_link_in_the_notice(params, monkeypatch):
 
 
 @pytest.mark.parametrize("value", ["Log in: https://evil.example/sso", "a `` b ` c", "`x`"])
-def test_the_quoted_value_still_reads_as_it_was_written(value, monkeypatch):
-    (notice,) = notices({"la": value}, monkeypatch)[:1]
+def test_the_quoted_value_still_reads_as_it_was_written(value, app):
+    (notice,) = notices({"la": value}, app)[:1]
     assert notice.startswith("Ignored unknown authority ")
     assert [quoted for _, quoted in _CODE_SPAN.findall(notice)] == [repr(value)]

@@ -4,25 +4,15 @@ back near its warmed-up baseline once they have gone."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 
+from bench import load_test
 from tests.conftest import ROOT
 
 
-def _load_bench():
-    spec = importlib.util.spec_from_file_location("load_test", ROOT / "bench" / "load_test.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["load_test"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.slow
+@pytest.mark.server
 def test_ten_visitors_for_fifteen_seconds():
-    load_test = _load_bench()
     before = load_test.snapshot(ROOT / "data")
     figures = load_test.run_load_test(sessions=10, duration=15)
     summary = figures.summary()

@@ -5,31 +5,20 @@ any two script runs on the server). Several visitors over the real websocket pro
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import random
-import sys
 import time
 
 import pytest
 
+from bench import load_test
 from components.chromium import find_chromium
-from tests.conftest import ROOT, SMALL
+from tests.conftest import SMALL
 
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.server,
     pytest.mark.skipif(find_chromium() is None, reason="needs Chromium: sudo apt-get install chromium"),
 ]
-
-
-def _load_bench():
-    spec = importlib.util.spec_from_file_location("load_test", ROOT / "bench" / "load_test.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["load_test"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-load_test = _load_bench()
 
 
 def test_every_print_download_is_there_while_others_browse():

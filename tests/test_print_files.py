@@ -12,8 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from components import renderer as rendering
 from components.print_files import PREPARE_LABEL
-from inspections.records import DATA_PATH_ENV
-from tests.conftest import ROOT, SMALL
+from tests.conftest import SMALL
 
 
 class Browser:
@@ -47,15 +46,12 @@ async def broken(tabs, timeout):
 
 
 @pytest.fixture
-def timeline(monkeypatch):
+def timeline(monkeypatch, app):
     def open_with(renderer: rendering.FigureRenderer) -> AppTest:
-        monkeypatch.setenv(DATA_PATH_ENV, str(SMALL))
         monkeypatch.setenv("BROWSER_PATH", sys.executable)  # a file that exists: Chromium counts as installed
         monkeypatch.setattr(rendering, "_RENDERER", renderer)
         monkeypatch.setattr(rendering, "_FOUND", {})
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        at.run()
-        at.switch_page("pages/timeline.py").run()
+        at = app(SMALL, "pages/timeline.py")
         assert not at.exception, at.exception
         return at
 

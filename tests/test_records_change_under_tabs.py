@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from inspections.records import DATA_PATH_ENV
-from tests.conftest import ROOT, SMALL
+from tests.conftest import SMALL
 
 PAGES = ["pages/overview.py", "pages/timeline.py", "pages/themes.py", "pages/recommendations.py", "pages/pack.py"]
 FULL = SMALL.read_text(encoding="utf-8")
@@ -25,16 +24,12 @@ def notices(at: AppTest) -> str:
 
 
 @pytest.fixture
-def tab(monkeypatch, tmp_path):
+def tab(app, tmp_path):
     records = tmp_path / "records.yaml"
     records.write_text(FULL, encoding="utf-8")
-    monkeypatch.setenv(DATA_PATH_ENV, str(records))
-    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
 
     def open_tab(page: str) -> tuple[AppTest, object]:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        at.run()
-        at.switch_page(page).run()
+        at = app(records, page, chromium=False)
         assert not at.exception, at.exception
         return at, records
 

@@ -4,28 +4,16 @@ reconnection time is up, the server's open file descriptors are back near where 
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import random
-import sys
 import time
 
 import psutil
 import pytest
 
-from tests.conftest import ROOT, SMALL
+from bench import load_test
+from tests.conftest import SMALL
 
-pytestmark = pytest.mark.slow
-
-
-def _load_bench():
-    spec = importlib.util.spec_from_file_location("load_test", ROOT / "bench" / "load_test.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["load_test"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-load_test = _load_bench()
+pytestmark = [pytest.mark.slow, pytest.mark.server]
 
 
 def open_files(server) -> int:

@@ -1,7 +1,7 @@
 """`make run` and `make test` started at once on a fresh clone both set up .venv: they must take turns, not race.
 
 The real Makefile is copied into an empty folder with requirements that install nothing, so the test exercises
-venv creation, pip's upgrade and the two install steps in about five seconds, without the project's packages.
+venv creation, pip's upgrade and the install steps in a few seconds, without the project's packages.
 """
 
 from __future__ import annotations
@@ -24,6 +24,11 @@ def test_two_set_ups_at_once_both_succeed(tmp_path: Path) -> None:
     shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
     (tmp_path / "requirements.txt").write_text("# nothing to install: only the set-up steps are under test\n")
     (tmp_path / "requirements-dev.txt").write_text("-r requirements.txt\n")
+    # `make test` also installs the project itself (editable): here a project with nothing in it.
+    (tmp_path / "pyproject.toml").write_text(
+        '[build-system]\nrequires = ["setuptools>=77"]\nbuild-backend = "setuptools.build_meta"\n\n'
+        '[project]\nname = "empty"\nversion = "0"\n\n[tool.setuptools]\npackages = []\n'
+    )
 
     def start(target: str) -> subprocess.Popen[str]:
         return subprocess.Popen(

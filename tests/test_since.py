@@ -14,16 +14,15 @@ import docx
 import pandas as pd
 import pytest
 from pypdf import PdfReader
-from streamlit.testing.v1 import AppTest
 
 from components import exhibits, export
 from inspections import since
 from inspections.analysis import options_for
 from inspections.dates import PartialDate
 from inspections.frames import build_frames
-from inspections.records import DATA_PATH_ENV, load_records
+from inspections.records import load_records
 from inspections.view import View, parse_query, to_query
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES
 
 SINCE = FIXTURES / "since.yaml"
 MEETING = dt.date(2025, 6, 15)
@@ -143,22 +142,8 @@ def test_a_since_date_in_a_link_is_used_or_ignored_with_a_notice(frames, value, 
     assert bool(parsed.notices) == (kept is None)
 
 
-@pytest.fixture
-def app(monkeypatch):
-    def start(page: str, params: dict | None = None) -> AppTest:
-        monkeypatch.setenv(DATA_PATH_ENV, str(SINCE))
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        for key, value in (params or {}).items():
-            at.query_params[key] = value
-        at.run()
-        at.switch_page(page).run()
-        return at
-
-    return start
-
-
 def test_the_overview_leads_with_the_since_summary_and_each_card_says_what_is_new(app):
-    at = app("pages/overview.py", {"since": "2025-06-15"})
+    at = app(SINCE, "pages/overview.py", {"since": "2025-06-15"})
     assert not at.exception
     assert at.info[0].value.startswith("Since 15 June 2025: 1 new inspection")
     assert at.date_input(key="f_since").value == MEETING
@@ -167,20 +152,20 @@ def test_the_overview_leads_with_the_since_summary_and_each_card_says_what_is_ne
 
 
 def test_without_a_date_nothing_is_marked(app):
-    at = app("pages/recommendations.py")
+    at = app(SINCE, "pages/recommendations.py")
     assert not any(str(i.value).startswith("Since") for i in at.info)
     assert not any(str(c).startswith("Since") for c in at.dataframe[2].value.columns)
 
 
 def test_choosing_a_date_in_the_sidebar_puts_it_in_the_link(app):
-    at = app("pages/overview.py")
+    at = app(SINCE, "pages/overview.py")
     at.date_input(key="f_since").set_value(MEETING).run()
     assert at.query_params["since"] == "2025-06-15"
     assert at.info[0].value.startswith("Since 15 June 2025")
 
 
 def test_a_bad_since_date_in_a_link_is_ignored_with_a_notice(app):
-    at = app("pages/overview.py", {"since": "2025-06"})
+    at = app(SINCE, "pages/overview.py", {"since": "2025-06"})
     assert not at.exception
     assert at.date_input(key="f_since").value is None
     assert any("Ignored the date" in i.value and "YYYY-MM-DD" in i.value for i in at.info)
@@ -188,7 +173,7 @@ def test_a_bad_since_date_in_a_link_is_ignored_with_a_notice(app):
 
 
 def test_the_recommendations_page_can_show_only_those_whose_status_changed(app):
-    at = app("pages/recommendations.py", {"since": "2025-06-15"})
+    at = app(SINCE, "pages/recommendations.py", {"since": "2025-06-15"})
     table = at.dataframe[2].value
     assert len(table) == 5 and table.columns[0] == "Since 15 June 2025"
     at.toggle(key="rec_changed").set_value(True).run()
@@ -204,13 +189,13 @@ def test_the_recommendations_page_can_show_only_those_whose_status_changed(app):
     "page", ["pages/timeline.py", "pages/themes.py", "pages/region.py", "pages/sources.py", "pages/pack.py"]
 )
 def test_every_page_shows_what_changed(app, page):
-    at = app(page, {"since": "2025-06-15"})
+    at = app(SINCE, page, {"since": "2025-06-15"})
     assert not at.exception, at.exception
     assert any(i.value.startswith("Since 15 June 2025") for i in at.info)
 
 
 def test_the_timeline_table_marks_new_events(app):
-    at = app("pages/timeline.py", {"since": "2025-06-15"})
+    at = app(SINCE, "pages/timeline.py", {"since": "2025-06-15"})
     table = next(d.value for d in at.dataframe if "Since 15 June 2025" in d.value.columns)
     assert sorted(table["Since 15 June 2025"]) == sorted(["", since.UNSURE, since.NEW, ""])
 
@@ -253,7 +238,7 @@ def test_the_pdf_pack_has_the_changes_section_too(frames):
 
 def test_an_officer_sets_the_date_and_puts_the_changes_in_a_word_pack_from_the_page(app, monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")  # a pack of tables needs no Chromium
-    at = app("pages/pack.py", {"since": "2025-06-15"})
+    at = app(SINCE, "pages/pack.py", {"since": "2025-06-15"})
     ticked = at.checkbox(key="pack_table_changes")
     assert ticked.label == "Table: Changes since the sidebar's date" and ticked.value
     next(b for b in at.button if b.label == "Build the pack").click().run()

@@ -19,8 +19,8 @@ from streamlit.runtime.session_manager import SessionInfo
 from streamlit.runtime.websocket_session_manager import WebsocketSessionManager
 
 from components import streamlit_workarounds as workarounds
+from testing.browser import app_pages
 from tests.conftest import ROOT, SMALL
-from tests.e2e.browser import app_pages
 
 
 def _load_bench():
@@ -83,7 +83,7 @@ def test_a_link_straight_to_a_page_on_a_fresh_server_goes_through_the_router(pag
     assert sorted(run.pages) == sorted(p.url_path for p in app_pages()), "the router's pages, not pages/'s files"
     assert run.page_hash == run.pages[page.url_path]
     assert run.title, "the page drew its heading"
-    assert "StreamlitWorkaroundBroken" not in server.log
+    assert "StreamlitWorkaroundBroken" not in server.log()
 
 
 # ------------------------------------------------------------------------------------------- 2. expired sessions

@@ -13,8 +13,10 @@ import re
 
 import pytest
 
+from testing.browser import TIMEOUT_MS, browser_problem, launch, new_context
+from testing.paths import ARTIFACTS
+from testing.server import StreamlitServer
 from tests.conftest import SHIPPED, SMALL
-from tests.e2e.browser import ARTIFACTS, TIMEOUT_MS, StreamlitServer, browser_problem, launch, new_context
 
 
 def pytest_collection_modifyitems(config, items):

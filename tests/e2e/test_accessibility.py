@@ -9,10 +9,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from inspections.records import load_records
+from testing.browser import app_pages, open_expanders, open_page
+from testing.paths import ARTIFACTS
 from tests.conftest import SHIPPED
-from tests.e2e.browser import ARTIFACTS, app_pages, open_expanders, open_page
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 PAGES = app_pages()
 BLOCKING = {"serious", "critical"}

@@ -15,9 +15,9 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.e2e.browser import APP_IDLE, TIMEOUT_MS, app_pages, open_expanders, open_page
+from testing.browser import APP_IDLE, TIMEOUT_MS, app_pages, open_expanders, open_page
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 PAGES = [p for p in app_pages() if p.name != "pack"]
 SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]*\.[a-z]+$")

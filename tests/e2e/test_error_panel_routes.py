@@ -7,10 +7,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from testing.browser import open_page
+from testing.server import StreamlitServer
 from tests.conftest import SMALL
-from tests.e2e.browser import StreamlitServer, open_page
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 
 @pytest.fixture

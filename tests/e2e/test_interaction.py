@@ -9,9 +9,9 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.browser import APP_IDLE, ERROR_ELEMENTS, open_expanders, open_page
+from testing.browser import APP_IDLE, ERROR_ELEMENTS, open_expanders, open_page
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 
 def chart(page, index: int = 0):

@@ -8,9 +8,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.browser import ARTIFACTS, ERROR_ELEMENTS, app_pages, full_page_screenshot, open_expanders, open_page
+from testing.browser import ERROR_ELEMENTS, app_pages, full_page_screenshot, open_expanders, open_page
+from testing.paths import ARTIFACTS
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 PAGES = app_pages()
 

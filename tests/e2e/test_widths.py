@@ -7,17 +7,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.browser import (
-    ARTIFACTS,
-    ERROR_ELEMENTS,
-    app_pages,
-    full_page_screenshot,
-    new_context,
-    open_page,
-    phone_options,
-)
+from testing.browser import ERROR_ELEMENTS, app_pages, full_page_screenshot, new_context, open_page, phone_options
+from testing.paths import ARTIFACTS
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 WIDTHS = [(390, True), (768, False), (1280, False), (1920, False)]
 

@@ -1,5 +1,5 @@
-"""Driving the dashboard in a real browser: a `streamlit run` server on a free localhost port, Debian's
-Chromium through Playwright, and the waits and screenshots every browser test needs.
+"""Driving the dashboard in a real browser: Debian's Chromium through Playwright, the router's pages, and the
+waits and screenshots every browser test needs (the server itself is testing/server.py).
 
 Shared by the browser tests (tests/e2e/), scripts/screenshots.py and bench/bench_pages.py. Playwright's
 own browser download does not work here, so Chromium is the one apt installs at /usr/bin/chromium.
@@ -8,21 +8,11 @@ own browser download does not work here, so Chromium is the one apt installs at 
 from __future__ import annotations
 
 import ast
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
-from inspections.records import DATA_PATH_ENV
+from testing.paths import APP
 
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "artifacts" / "e2e"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -71,7 +61,7 @@ class AppPage:
         return f"{base}/{self.url_path}" + (f"?{query.lstrip('?')}" if query else "")
 
 
-def app_pages(app: Path = ROOT / "app.py") -> list[AppPage]:
+def app_pages(app: Path = APP) -> list[AppPage]:
     """Every page in the router's PAGES table, (script, title, icon, address), in menu order; the first is the
     default page at the site's root. Refuses to return none, so a test looping over pages cannot pass empty."""
     for node in ast.walk(ast.parse(app.read_text(encoding="utf-8"))):
@@ -81,94 +71,6 @@ def app_pages(app: Path = ROOT / "app.py") -> list[AppPage]:
             if pages and all(p.script.startswith("pages/") for p in pages):
                 return pages
     raise AssertionError(f"no PAGES table of (script, title, icon, address) found in {app}")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class StreamlitServer:
-    """`streamlit run app.py` on a free localhost port, with the records file given; a context manager."""
-
-    def __init__(
-        self,
-        data: Path | str,
-        *,
-        name: str = "app",
-        script: Path | str = ROOT / "app.py",
-        log_dir=None,
-        options: Sequence[str] = (),
-    ):
-        self.data = str(data)
-        self.options = list(options)
-        self.name = name
-        self.script = str(script)
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log_path = Path(log_dir or ARTIFACTS / "logs") / f"server-{name}.log"
-        self.process: subprocess.Popen | None = None
-        self._log: IO[bytes] | None = None
-
-    def start(self, timeout: float = 90) -> StreamlitServer:
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        self._log = self.log_path.open("wb")
-        env = {**os.environ, DATA_PATH_ENV: self.data, "PYTHONUNBUFFERED": "1"}
-        command = [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            self.script,
-            "--server.port",
-            str(self.port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-            *self.options,
-        ]
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"streamlit exited with {self.process.returncode}; see {self.log_path}")
-            if self.healthy():
-                return self
-            time.sleep(0.1)
-        self.stop()
-        raise RuntimeError(f"streamlit did not become healthy within {timeout:.0f}s; see {self.log_path}")
-
-    def healthy(self) -> bool:
-        try:
-            with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                return response.status == 200
-        except OSError:
-            return False
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=15)
-        if self._log:
-            self._log.close()
-            self._log = None
-
-    def log(self) -> str:
-        return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
-
-    def __enter__(self) -> StreamlitServer:
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
 
 
 def launch(playwright):
