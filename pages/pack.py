@@ -56,19 +56,33 @@ with st.form("pack_form", border=True):
         "line between paragraphs.",
     )
     st.markdown("**What to include**")
-    charts_column, tables_column = st.columns(2)
-    charts_column.caption("Charts, drawn for print")
-    tables_column.caption("Tables of the numbers")
+    # One row per exhibit, its chart and its table side by side; an exhibit with no chart says so rather than
+    # leaving a gap in the list.
+    names_column, charts_column, tables_column = st.columns([3, 1, 1], vertical_alignment="bottom")
+    names_column.caption("Chart or table")
+    charts_column.caption("Chart, drawn for print")
+    tables_column.caption("Table of the numbers")
     ticked: list[tuple[Entry, bool, bool]] = []
     for entry in offered:
-        left, right = st.columns(2)
-        chart = entry.has_chart and left.checkbox(
-            f"Chart: {entry.name}",
-            value=entry.key in exhibits.DEFAULT_CHARTS and not problem,
-            key=f"pack_chart_{entry.key}",
-            disabled=problem is not None,
+        name, left, right = st.columns([3, 1, 1], vertical_alignment="center")
+        name.markdown(md_escape(entry.name))
+        if entry.has_chart:
+            chart = left.checkbox(
+                f"Chart: {entry.name}",
+                value=entry.key in exhibits.DEFAULT_CHARTS and not problem,
+                key=f"pack_chart_{entry.key}",
+                disabled=problem is not None,
+                label_visibility="collapsed",
+            )
+        else:
+            chart = False
+            left.caption("Table only")
+        table = right.checkbox(
+            f"Table: {entry.name}",
+            value=entry.needs_since,
+            key=f"pack_table_{entry.key}",
+            label_visibility="collapsed",
         )
-        table = right.checkbox(f"Table: {entry.name}", value=entry.needs_since, key=f"pack_table_{entry.key}")
         ticked.append((entry, chart, table))
     file_label = st.radio("File", list(FORMATS), horizontal=True, key="pack_format")
     submitted = st.form_submit_button("Build the pack", type="primary", icon=":material/description:")

@@ -147,3 +147,11 @@ def test_the_usual_word_pack_is_built_from_the_page(app):
     assert len(document.inline_shapes) == 3
     assert all(shape._inline.docPr.get("descr") for shape in document.inline_shapes)
     assert "Download the committee pack (Word)" in downloads(at)
+
+
+def test_every_exhibit_row_says_chart_or_table_only_with_no_empty_slot(app):
+    at = app("pages/pack.py", chromium=False)
+    charts = {c.label.removeprefix("Chart: ") for c in at.checkbox if c.label.startswith("Chart: ")}
+    tables = {c.label.removeprefix("Table: ") for c in at.checkbox if c.label.startswith("Table: ")}
+    table_only = [c.value for c in at.caption].count("Table only")
+    assert charts <= tables and table_only == len(tables - charts) > 0
