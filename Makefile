@@ -29,7 +29,7 @@ test: $(VENV)/.dev
 serve-many: $(VENV)/.runtime
 	bash scripts/ensure-haproxy.sh
 	$(PY) -m inspections validate
-	$(PY) -m deploy.cluster --processes $(N) --port $(PORT)
+	$(PY) -m deploy.cluster --processes $(N) --port $(PORT) $(if $(HOST),--public-host $(HOST))
 
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
