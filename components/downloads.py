@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -33,12 +34,17 @@ def neutralise(value: object) -> object:
     return value
 
 
+def _is_list(value: object) -> bool:
+    # Lists from the frames; arrays where a table has been through Arrow (as Streamlit hands tables back).
+    return isinstance(value, (list, tuple, np.ndarray))
+
+
 def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of frame with list cells joined, and every text cell (and header) that could run as a formula neutralised."""
     safe = frame.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(lambda v: neutralise(", ".join(map(str, v)) if isinstance(v, list) else v))
+            safe[column] = safe[column].map(lambda v: neutralise(", ".join(map(str, v)) if _is_list(v) else v))
     safe.columns = [neutralise(str(c)) for c in safe.columns]
     return safe
 

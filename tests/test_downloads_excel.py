@@ -151,3 +151,12 @@ def test_table_downloads_that_follow_the_filters_name_them_and_say_them(monkeypa
     assert isinstance(about["Records checked"], dt.datetime) and about["How to cite"]
     chart_about = openpyxl.load_workbook(io.BytesIO(offered["xlsx_status"][1]))["About"]
     assert {row[0].value for row in chart_about.iter_rows()} >= {"Title", "What it shows", "Records checked"}
+
+
+def test_list_cells_are_joined_whether_lists_tuples_or_arrays():
+    import numpy as np
+
+    table = pd.DataFrame({"Themes": [["plans", "supervision"], ("early-help",), np.array(["front-door", "=1+1"])]})
+    book = openpyxl.load_workbook(io.BytesIO(excel_bytes({"t": table})))
+    cells = [c.value for c in book["t"]["A"]][1:]
+    assert cells == ["plans, supervision", "early-help", "front-door, =1+1"]
