@@ -167,7 +167,9 @@ def _short_grade(key: str) -> str:
 def _add_eras(fig: go.Figure, events: pd.DataFrame) -> None:
     if events.empty:
         return
-    lo, hi = events["date"].min() - pd.Timedelta(days=300), events["date"].max() + pd.Timedelta(days=300)
+    # More room after the latest event than before the first: its label ("No overall", "Outstanding") is centred on
+    # the mark and was cut off at the right edge at tablet widths.
+    lo, hi = events["date"].min() - pd.Timedelta(days=300), events["date"].max() + pd.Timedelta(days=540)
     shades = ["#F3F2F1", "#FFFFFF", "#F3F2F1"]
     # Plain shape and annotation dicts set in one update: plotly's add_vrect and add_vline cost several
     # milliseconds each, and this runs for every new view.

@@ -156,3 +156,9 @@ def test_empty_frames_give_empty_figures_not_errors(small_frames):
     empty = small_frames.events.iloc[0:0]
     assert len(timeline_charts.timeline_figure(empty).data) == 0
     assert len(charts.status_figure(analysis.status_counts(small_frames).iloc[0:0]).data) == 0
+
+
+def test_the_timeline_leaves_room_for_the_latest_label(small_frames):
+    fig = timeline_charts.timeline_figure(small_frames.events)
+    latest = small_frames.events["date"].max()
+    assert pd.Timestamp(fig.layout.xaxis.range[1]) - latest >= pd.Timedelta(days=500)
