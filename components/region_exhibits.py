@@ -19,6 +19,18 @@ def _latest_events(frames: Frames, latest: pd.DataFrame) -> pd.DataFrame:
     return frames.events[frames.events["event_id"].isin(set(latest.get("event_id", pd.Series(dtype=str)).dropna()))]
 
 
+def unconfirmed_note(latest: pd.DataFrame) -> str:
+    """'' when every latest grade is confirmed, else which authorities' are not: "Gamma's grades not confirmed"."""
+    if "grades_confirmed" not in latest:
+        return ""
+    names = [r.authority for r in latest.itertuples() if r.grades_confirmed is False]
+    if not names:
+        return ""
+    return (
+        f"{names[0]}'s grades not confirmed" if len(names) == 1 else f"grades of {captions.names(names)} not confirmed"
+    )
+
+
 def region_source(frames: Frames, latest: pd.DataFrame) -> str:
     return captions.source_line(frames, _latest_events(frames, latest)["publisher"])
 
@@ -37,7 +49,7 @@ def grid(frames: Frames) -> Exhibit | None:
     best = counts[counts["grade_id"] == "outstanding"].set_index("area")["count"]
     weakest = counts[counts["grade_id"].isin(["requires-improvement", "inadequate"])].groupby("area")["count"].sum()
     top_area = best.idxmax() if best.max() else ""
-    unconfirmed = region.unconfirmed_note(latest)
+    unconfirmed = unconfirmed_note(latest)
     caption = Caption(
         title=(
             f"{best.max()} of {n} authorities are outstanding for {top_area.lower()}"
@@ -76,7 +88,7 @@ def grade_map(frames: Frames, area: str = "leaders") -> Exhibit | None:
     codes = dict(zip(frames.authorities["authority_id"], frames.authorities["ons_code"], strict=True))
     counts = latest[f"{area}_id"].value_counts()
     parts = [f"{counts[g]} {GRADES[g].lower()}" for g in GRADES if g in counts.index]
-    unconfirmed = region.unconfirmed_note(latest)
+    unconfirmed = unconfirmed_note(latest)
     caption = Caption(
         title=f"{label}: " + captions.names(parts) + (f" ({unconfirmed})" if unconfirmed else ""),
         subtitle=f"Latest ILACS grade for {label.lower()}, {len(latest)} North East authorities; colour and pattern show the grade, which each label names; * not confirmed",

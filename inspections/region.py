@@ -110,17 +110,6 @@ def region_table(latest: pd.DataFrame, sort_by: str = "authority") -> pd.DataFra
     return shown.reindex(columns=list(columns)).rename(columns=columns).fillna("").reset_index(drop=True)
 
 
-def unconfirmed_note(latest: pd.DataFrame) -> str:
-    """'' when every latest grade is confirmed, else which authorities' are not: "Gamma's grades not confirmed"."""
-    if "grades_confirmed" not in latest:
-        return ""
-    names = [r.authority for r in latest.itertuples() if r.grades_confirmed is False]
-    if not names:
-        return ""
-    said = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return f"{said}'s grades not confirmed" if len(names) == 1 else f"grades of {said} not confirmed"
-
-
 def grade_counts(latest: pd.DataFrame) -> pd.DataFrame:
     """How many of the authorities hold each grade in each of the four judgements (long form, zeros kept)."""
     rows = []

@@ -11,3 +11,19 @@ SHIPPED = DATA / "records.yaml"
 FIXTURES = ROOT / "tests" / "fixtures"
 SMALL = FIXTURES / "small.yaml"
 ARTIFACTS = ROOT / "artifacts" / "e2e"
+
+# The twelve North East authorities the shipped records hold, by id: a link to all of them is "la=" + these joined.
+ALL_TWELVE = (
+    "darlington",
+    "durham",
+    "gateshead",
+    "hartlepool",
+    "middlesbrough",
+    "newcastle-upon-tyne",
+    "north-tyneside",
+    "northumberland",
+    "redcar-and-cleveland",
+    "south-tyneside",
+    "stockton-on-tees",
+    "sunderland",
+)

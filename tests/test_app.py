@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from testing.paths import ALL_TWELVE as TWELVE
 from tests.conftest import FIXTURES, SHIPPED, SMALL
 
 PAGES = [
@@ -17,22 +18,7 @@ PAGES = [
     "pages/pack.py",
 ]
 REGION = FIXTURES / "region.yaml"  # an inspection from April 2026 (no overall grade), a combined judgement, inadequate
-ALL_TWELVE = ",".join(
-    [
-        "darlington",
-        "durham",
-        "gateshead",
-        "hartlepool",
-        "middlesbrough",
-        "newcastle-upon-tyne",
-        "north-tyneside",
-        "northumberland",
-        "redcar-and-cleveland",
-        "south-tyneside",
-        "stockton-on-tees",
-        "sunderland",
-    ]
-)
+ALL_TWELVE = ",".join(TWELVE)
 
 
 def texts(at: AppTest) -> str:

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from testing.browser import ERROR_ELEMENTS, app_pages, full_page_screenshot, new_context, open_page, phone_options
-from testing.paths import ARTIFACTS
+from testing.paths import ALL_TWELVE, ARTIFACTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
@@ -42,19 +42,3 @@ def test_on_a_phone_charts_drop_the_labels_that_would_collide(browser, shipped_s
         assert modes and "markers+text" not in modes
     finally:
         context.close()
-
-
-ALL_TWELVE = [
-    "darlington",
-    "durham",
-    "gateshead",
-    "hartlepool",
-    "middlesbrough",
-    "newcastle-upon-tyne",
-    "north-tyneside",
-    "northumberland",
-    "redcar-and-cleveland",
-    "south-tyneside",
-    "stockton-on-tees",
-    "sunderland",
-]
