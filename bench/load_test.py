@@ -432,7 +432,12 @@ class Visitor:
         if not files:
             await self.open_another_page()
             return
-        await self.fetch(self.rng.choice(files))
+        # Made on click: fetched at once, as a browser does, and again a second later while other visitors'
+        # runs finish (each may sweep files no session refers to; see components/streamlit_workarounds.py).
+        if url := await self.resolve(self.rng.choice(files)):
+            await self.fetch_url(url)
+            await asyncio.sleep(1.0)
+            await self.fetch_url(url)
 
     async def print_files(self) -> None:
         """Prepare a chart's print files and download all three at once, then again a second later, while
@@ -463,10 +468,6 @@ class Visitor:
         except OSError as exc:
             self.figures.errors.append(f"download request: {exc}")
             return None
-
-    async def fetch(self, file_ref: str) -> None:
-        if url := await self.resolve(file_ref):
-            await self.fetch_url(url)
 
     async def fetch_url(self, url: str, *, printed: bool = False) -> None:
         def fetch() -> tuple[int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -20,6 +21,7 @@ from components.downloads import (
     export_filename,
     safe_filename,
 )
+from components.export import FORMATS
 from components.phone_layout import is_phone, phone_figure
 from components.print_files import PRINT_FORMATS, print_downloads
 from components.text_safety import md_escape
@@ -146,30 +148,24 @@ def _table_downloads(
     def name(extension: str) -> str:
         return view_filename(file_stem, extension) if for_view else safe_filename(file_stem, extension=extension)
 
-    left.download_button(
-        "Download CSV",
-        table_file("csv", table, file_stem, about, content_key),
-        file_name=name("csv"),
-        mime="text/csv",
-        key=f"csv_{key}",
-        icon=":material/download:",
-    )
-    right.download_button(
-        "Download Excel",
-        table_file("xlsx", table, file_stem, about, content_key),
-        file_name=name("xlsx"),
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"xlsx_{key}",
-        icon=":material/download:",
-    )
+    for column, kind in ((left, "csv"), (right, "xlsx")):
+        column.download_button(
+            f"Download {FORMATS[kind].label}",
+            partial(table_file, kind, table, file_stem, about, content_key),  # made on click: see table_file
+            file_name=name(kind),
+            mime=FORMATS[kind].mime,
+            key=f"{kind}_{key}",
+            icon=":material/download:",
+            on_click="ignore",
+        )
 
 
 def table_file(kind: str, table: pd.DataFrame, file_stem: str, about: About | None, content_key: str = "") -> bytes:
-    """A table's CSV or Excel file, made once per table content and shared by every session.
+    """A table's CSV or Excel file, made when a visitor clicks its button and kept for the next click, by anyone.
 
-    Building every table's workbook on each rerun was most of a page's cost and grew with the records. The
-    files are not left to be made on click (a callable): Streamlit 1.67 drops a file made that way at the
-    second script run to finish in any session, so under load a click could meet a 404.
+    Making every table's files for every new view was the largest cost of a page run under load (openpyxl takes
+    tens of milliseconds even for a five-row workbook), though few visitors download. Streamlit could delete a
+    file made on click before the browser fetched it; components.streamlit_workarounds keeps it for a minute.
     """
     try:
         content = content_key.encode() or pd.util.hash_pandas_object(table, index=False).to_numpy().tobytes()

@@ -156,9 +156,9 @@ def derived(ctx: Context, function: Callable[..., T], *args: Hashable, everythin
     """
     code = function.__code__
     name = f"{code.co_filename}:{function.__qualname__}"
-    view = "" if everything else repr(ctx.view)
-    frames = ctx.everything if everything else ctx.frames
-    return _derived(ctx.digest, view, name, repr(args), args, function, frames)
+    if everything:
+        return _derived_for_all(ctx.digest, name, repr(args), args, function, ctx.everything)
+    return _derived(ctx.digest, repr(ctx.view), name, repr(args), args, function, ctx.frames)
 
 
 # Keys are the reprs of views and arguments (frozen dataclasses of tuples, numbers and text): Streamlit's own
@@ -166,6 +166,13 @@ def derived(ctx: Context, function: Callable[..., T], *args: Hashable, everythin
 @st.cache_resource(max_entries=256, show_spinner=False)
 def _derived(digest: str, view: str, name: str, arguments: str, _args: tuple, _function: Callable, _frames: Frames):
     return share(_function(_frames, *_args))  # its figures are drawn, printed and packed by many sessions at once
+
+
+# What covers every record has a cache of its own: in one shared with the views, a crowd choosing many views
+# pushed out the costliest entries (the Sources page's workbook of every table) to be built again and again.
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _derived_for_all(digest: str, name: str, arguments: str, _args: tuple, _function: Callable, _frames: Frames):
+    return share(_function(_frames, *_args))
 
 
 def page_context() -> Context:

@@ -22,7 +22,16 @@ app.py installs them, and each raises StreamlitWorkaroundBroken when the Streaml
    ("Error deserializing back message"), so anyone could fill the log. A log filter keeps each to one line.
    No upstream issue found; tests/test_hostile_websocket.py fails if the filter stops matching.
 
-tests/test_streamlit_workarounds.py fails on a Streamlit where any of them no longer works.
+4. Files made on click. A download button given a callable makes its file when clicked, and Streamlit stores that
+   file referenced by no session ("We leave actual_file_id unmapped so repeat clicks rerun the callable",
+   media_file_manager.py, from the deferred download button of streamlit/streamlit#12942). Every script run that
+   finishes, in any session, sweeps unreferenced files: the first sweep marks it, the second deletes it. Under a
+   crowd two runs can finish between the click's answer and the browser's request, and the visitor gets a 404.
+   `keep_files_made_on_click` leaves a file made on click out of the sweeps for a minute after it is made.
+   No upstream issue found for the sweep itself.
+
+tests/test_streamlit_workarounds.py and tests/test_files_made_on_click.py fail on a Streamlit where any of them no
+longer works.
 """
 
 from __future__ import annotations
@@ -36,6 +45,7 @@ from typing import Any
 
 import streamlit as st
 from streamlit.runtime import Runtime
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.pages_manager import PagesManager
 
 _LOGGER = logging.getLogger(__name__)
@@ -44,6 +54,8 @@ _UNDECODABLE = "Error deserializing back message"
 _INTERVAL_S = 2.0
 _PAGES_ISSUE = "https://github.com/streamlit/streamlit/issues/9624"
 _SESSIONS_ISSUE = "https://github.com/streamlit/streamlit/issues/12506"
+_DEFERRED_PR = "https://github.com/streamlit/streamlit/pull/12942"
+CLICK_FILE_GRACE_S = 60.0  # long enough for any browser to fetch the file it was just given the address of
 
 
 class StreamlitWorkaroundBroken(RuntimeError):
@@ -59,6 +71,8 @@ def install() -> None:
     legacy_pages_flag()
     _start_reaper()
     quiet_protocol_errors()
+    if Runtime.exists():
+        keep_files_made_on_click(Runtime.instance().media_file_mgr)
     _installed = True
 
 
@@ -175,3 +189,44 @@ def quiet_protocol_errors() -> None:
     target = logging.getLogger(_WEBSOCKET_LOGGER)
     if not any(isinstance(f, _OneLine) for f in target.filters):
         target.addFilter(_OneLine())
+
+
+# ------------------------------------------------------------------------------------------- 4. files made on click
+
+
+def keep_files_made_on_click(manager: MediaFileManager, grace_s: float = CLICK_FILE_GRACE_S) -> None:
+    """Keep each file that a download button makes on click out of Streamlit's sweeps for grace_s seconds
+    (idempotent per manager). Raises StreamlitWorkaroundBroken if the manager lacks what this wraps."""
+    if getattr(manager, "_keeps_click_files", False):
+        return
+    make, inactive = getattr(manager, "execute_deferred", None), getattr(manager, "_get_inactive_file_ids", None)
+    if not callable(make) or not callable(inactive):
+        raise StreamlitWorkaroundBroken(
+            "MediaFileManager.execute_deferred or _get_inactive_file_ids is gone, so a file made on click could be "
+            f"deleted before the browser fetches it ({_DEFERRED_PR}): see components/streamlit_workarounds.py"
+        )
+    made: dict[str, float] = {}  # file id -> when it was made
+    lock = threading.Lock()
+
+    def execute_deferred(file_id: str) -> str:
+        url = make(file_id)
+        with lock:
+            made[media_file_id(url)] = time.monotonic()
+        return url
+
+    def get_inactive_file_ids() -> set[str]:
+        now = time.monotonic()
+        with lock:
+            for old in [f for f, when in made.items() if now - when > grace_s]:
+                del made[old]
+            recent = set(made)
+        return inactive() - recent
+
+    manager.execute_deferred = execute_deferred
+    manager._get_inactive_file_ids = get_inactive_file_ids
+    manager._keeps_click_files = True
+
+
+def media_file_id(url: str) -> str:
+    """The stored file's id in a media address such as /media/3f2a….csv."""
+    return url.rsplit("/", 1)[-1].split(".", 1)[0]

@@ -9,7 +9,7 @@ import pandas as pd
 from inspections.frames import Frames
 from inspections.region import default_authorities
 from inspections.view import Options, View
-from inspections.vocab import CLOSED_STATUSES, EVENT_KINDS, NO_UPDATE, STATUS_LABELS
+from inspections.vocab import CLOSED_STATUSES, EVENT_KINDS, NO_UPDATE, OVERALL, STATUS_LABELS
 
 RECURRING_AT = 2  # a theme raised at this many separate events is "recurring"
 
@@ -203,7 +203,10 @@ def latest_judgements(frames: Frames) -> pd.DataFrame:
 
 def authority_summary(frames: Frames) -> pd.DataFrame:
     """One row per authority for the overview cards."""
-    latest = {aid: group for aid, group in latest_judgements(frames).groupby("authority_id", sort=False)}
+    # Plain Python over a few dozen rows: pandas' indexing per authority cost more than the rest of the page.
+    latest: dict[str, list[dict]] = {}
+    for row in latest_judgements(frames).to_dict("records"):
+        latest.setdefault(row["authority_id"], []).append(row)
     last_event = frames.events.sort_values("date", kind="stable").groupby("authority_id").tail(1)
     last_label = dict(zip(last_event["authority_id"], last_event["event_label"], strict=True))
     event_counts = frames.events["authority_id"].value_counts().to_dict()
@@ -213,24 +216,23 @@ def authority_summary(frames: Frames) -> pd.DataFrame:
     none_counts = recs.loc[recs["status_id"] == NO_UPDATE, "authority_id"].value_counts().to_dict()
     rows = []
     for aid, name in zip(frames.authorities["authority_id"], frames.authorities["authority"], strict=True):
-        mine = latest.get(aid)
-        first = mine.iloc[0] if mine is not None else None
+        mine = latest.get(aid, [])
+        first = mine[0] if mine else {}
+        overall = next((r for r in mine if r["area_id"] == OVERALL), {})
         rows.append(
             {
                 "authority_id": aid,
                 "authority": name,
-                "latest_graded_event": first["event_label"] if first is not None else "",
-                "latest_kind": first["kind_label"] if first is not None else "",
-                "latest_published": first["published"] if first is not None else "",
-                "latest_fieldwork": first["fieldwork"] if first is not None else "",
-                "overall_grade": _overall(mine) if mine is not None else "",
-                "overall_label": _overall(mine, "grade_label") if mine is not None else "",
-                "overall_note": first["overall_note"] if first is not None else "",
-                "judgements": "; ".join(f"{a}: {g}" for a, g in zip(mine["area"], mine["grade_label"], strict=True))
-                if mine is not None
-                else "",
-                "grades_confirmed": not bool(mine["unconfirmed"].any()) if mine is not None else True,
-                "latest_note": first["note"] if first is not None else "",
+                "latest_graded_event": first.get("event_label", ""),
+                "latest_kind": first.get("kind_label", ""),
+                "latest_published": first.get("published", ""),
+                "latest_fieldwork": first.get("fieldwork", ""),
+                "overall_grade": overall.get("grade", ""),
+                "overall_label": overall.get("grade_label", ""),
+                "overall_note": first.get("overall_note", ""),
+                "judgements": "; ".join(f"{r['area']}: {r['grade_label']}" for r in mine),
+                "grades_confirmed": not any(r["unconfirmed"] for r in mine),
+                "latest_note": first.get("note", ""),
                 "most_recent_event": last_label.get(aid, ""),
                 "events": int(event_counts.get(aid, 0)),
                 "recommendations": int(totals.get(aid, 0)),
@@ -239,11 +241,6 @@ def authority_summary(frames: Frames) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
-
-
-def _overall(judgements: pd.DataFrame, column: str = "grade") -> str:
-    overall = judgements[judgements["area_id"] == "overall-effectiveness"]
-    return overall[column].iloc[0] if len(overall) else ""
 
 
 def regional_summary(frames: Frames) -> list[str]:

@@ -1,5 +1,7 @@
 """Sources and data: every record as a table, downloads, a data dictionary and the validation summary."""
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -8,6 +10,7 @@ from components.captions import checked_label, source_line, table_about
 from components.citation import cite_block
 from components.data import derived, page_context
 from components.downloads import excel_bytes
+from components.export import FORMATS
 from components.since_view import since_banner
 from inspections.dictionary import DATA_DICTIONARY
 from inspections.frames import Frames
@@ -94,11 +97,12 @@ st.subheader("Every record", anchor=False)
 tables = derived(ctx, record_tables, everything=True)
 st.download_button(
     "Download every table (Excel)",
-    derived(ctx, workbook, everything=True),
+    partial(derived, ctx, workbook, everything=True),  # made on click, then kept for everyone
     file_name="ofsted-records_all-tables.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    mime=FORMATS["xlsx"].mime,
     key="xlsx_all",
     icon=":material/download:",
+    on_click="ignore",
 )
 for tab, (name, table) in zip(st.tabs(list(tables)), tables.items(), strict=True):
     with tab:

@@ -136,7 +136,7 @@ def test_table_downloads_that_follow_the_filters_name_them_and_say_them(monkeypa
     original = DeltaGenerator.download_button
 
     def recording(self, label, data, file_name=None, *args, **kwargs):
-        offered[kwargs.get("key", label)] = (file_name, data)
+        offered[kwargs.get("key", label)] = (file_name, data() if callable(data) else data)  # made on click
         return original(self, label, data, file_name, *args, **kwargs)
 
     monkeypatch.setattr(DeltaGenerator, "download_button", recording)
