@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 import pandas as pd
@@ -146,16 +147,15 @@ STATUS_ORDER = ["improved", "reported-complete", "partly-improved", "in-progress
 
 def status_counts(frames: Frames) -> pd.DataFrame:
     """Latest status of each recommendation, counted by authority (zeros included)."""
-    recs = frames.recommendations
-    counted = recs.groupby(["authority_id", "status_id"]).size().rename("recommendations").reset_index()
-    grid = pd.MultiIndex.from_product(
-        [frames.authorities["authority_id"], STATUS_ORDER], names=["authority_id", "status_id"]
-    ).to_frame(index=False)
-    table = grid.merge(counted, how="left", on=["authority_id", "status_id"]).fillna({"recommendations": 0})
-    table["recommendations"] = table["recommendations"].astype(int)
-    table = table.merge(frames.authorities[["authority_id", "authority"]], on="authority_id")
-    table["status"] = table["status_id"].map(STATUS_LABELS)
-    return table[["authority_id", "authority", "status_id", "status", "recommendations"]]
+    # Counted in Python: a group-by and two merges over a few hundred rows cost tens of milliseconds a view.
+    counts = Counter(zip(frames.recommendations["authority_id"], frames.recommendations["status_id"], strict=True))
+    rows = [
+        (aid, name, status, STATUS_LABELS[status], counts.get((aid, status), 0))
+        for aid, name in zip(frames.authorities["authority_id"], frames.authorities["authority"], strict=True)
+        for status in STATUS_ORDER
+    ]
+    table = pd.DataFrame(rows, columns=["authority_id", "authority", "status_id", "status", "recommendations"])
+    return table.astype({"recommendations": int})  # an integer column even when no authority is chosen
 
 
 def status_history(frames: Frames) -> pd.DataFrame:
