@@ -4,6 +4,7 @@ time. Pure functions from frames to plotly figures; each count is written on the
 from __future__ import annotations
 
 import textwrap
+from functools import cache
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -30,6 +31,7 @@ MANY_COLUMNS = 6  # from this many authorities, column headings use short names 
 MATRIX_SCALE = ((0.0, "#FFFFFF"), (0.01, SEQUENTIAL[4]), (0.5, SEQUENTIAL[2]), (1.0, SEQUENTIAL[0]))
 
 
+@cache  # a dozen counts, asked for in every cell of every matrix drawn
 def matrix_cell_colour(count: int) -> str:
     """The fill of a matrix cell counting this many events, on the fixed scale."""
     return between(list(MATRIX_SCALE), count / MATRIX_TOP)
