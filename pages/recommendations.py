@@ -10,6 +10,7 @@ from components.citation import cite_block
 from components.data import content_key, derived, page_context
 from components.since_view import since_banner
 from components.text_safety import md_escape
+from inspections.headings import STATUS_HISTORY, STATUS_UPDATES, headed
 from inspections.since import marked, marked_updates
 from inspections.vocab import STATUS_LABELS
 
@@ -99,16 +100,7 @@ else:
         table_with_downloads(
             "rec_history",
             marked_updates(
-                history[["date_label", "status", "evidence", "publisher", "note", "source_url"]].rename(
-                    columns={
-                        "date_label": "Date",
-                        "status": "Status",
-                        "evidence": "Who says so",
-                        "publisher": "Published by",
-                        "note": "What was reported",
-                        "source_url": "Source",
-                    }
-                ),
+                headed(history, STATUS_HISTORY),
                 history,
                 changes,
             ),
@@ -121,20 +113,7 @@ with st.expander("Every status update, with its source"):
     table_with_downloads(
         "updates",
         marked_updates(
-            updates[
-                ["authority", "event_label", "recommendation", "date_label", "status", "evidence", "note", "source_url"]
-            ].rename(
-                columns={
-                    "authority": "Authority",
-                    "event_label": "Made at",
-                    "recommendation": "Recommendation (our words, short)",
-                    "date_label": "Date",
-                    "status": "Status",
-                    "evidence": "Who says so",
-                    "note": "What was reported",
-                    "source_url": "Source",
-                }
-            ),
+            headed(updates, STATUS_UPDATES),
             updates,
             changes,
         ),
