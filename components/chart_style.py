@@ -5,6 +5,7 @@ framework eras, text escaping for plotly labels and the shared layout."""
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass
 from functools import cache
 
@@ -13,6 +14,7 @@ import plotly.graph_objects as go
 from afcharts.af_colours import get_af_colours
 
 from components.contrast import INK, PAPER, text_colour_on
+from inspections import vocab
 
 CATEGORICAL = get_af_colours("categorical", colour_format="hex", number_of_colours=6)
 SEQUENTIAL = get_af_colours("sequential", colour_format="hex")  # darkest first
@@ -35,7 +37,7 @@ GRADE_MARKS: dict[str, Mark] = {
     "adequate": Mark(LIGHT_PURPLE, "square", "Adequate"),
     "inadequate": Mark(DARK_PINK, "x", "Inadequate"),
 }
-NO_OVERALL = Mark(DARK_GREY, "hexagon", "No overall grade (framework from April 2026)")
+NO_OVERALL = Mark(DARK_GREY, "hexagon", f"No overall grade (framework from {vocab.NO_OVERALL_GRADE_MONTH})")
 UNGRADED = Mark(DARK_GREY, "circle", "Visit (not graded)")
 
 
@@ -54,12 +56,15 @@ STATUS_FILLS: dict[str, Fill] = {
     "no-update-found": Fill(LIGHT_GREY, "+"),
 }
 
-# Inspection frameworks for children's social care. SIF inspections began in November 2013;
-# ILACS replaced them from January 2018.
-ERAS = (
-    ("Before the SIF", None, "2013-11-01"),
-    ("Single inspection<br>framework (SIF)", "2013-11-01", "2018-01-01"),
-    ("ILACS", "2018-01-01", None),
+# The inspection frameworks' eras (inspections.vocab.ERAS) as the timeline shades them: (name, start, end), a long
+# name on two lines, the dates as ISO strings (None at an open end).
+ERAS = tuple(
+    (
+        "<br>".join(textwrap.wrap(era.name, 18)),
+        era.start.isoformat() if era.start else None,
+        era.end.isoformat() if era.end else None,
+    )
+    for era in vocab.ERAS
 )
 
 

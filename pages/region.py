@@ -8,14 +8,15 @@ from components.captions import checked_label, download_about, table_about
 from components.data import content_key, derived, page_context
 from components.since_view import since_banner
 from inspections import region
+from inspections.vocab import NO_OVERALL_GRADE_MONTH
 
 ctx = page_context()
 
 st.title("The North East side by side", anchor=False)
 st.markdown(
     "Every authority's latest ILACS inspection, whatever the sidebar's choice of authorities: the four judgements "
-    "Ofsted gives every council (since April 2026 it gives no overall grade), a map, how the region compares with "
-    "England, and when each next inspection would usually fall."
+    f"Ofsted gives every council (since {NO_OVERALL_GRADE_MONTH} it gives no overall grade), a map, how the region "
+    "compares with England, and when each next inspection would usually fall."
 )
 
 grid = derived(ctx, region_exhibits.grid, everything=True)
