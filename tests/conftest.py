@@ -11,7 +11,18 @@ from inspections.records import DATA_PATH_ENV, load_records
 from testing.apptest import NO_CHROMIUM, start_app
 from testing.paths import FIXTURES, ROOT, SHIPPED, SMALL
 
-__all__ = ["FIXTURES", "ROOT", "SHIPPED", "SMALL", "strings_in"]  # the tests import these from here
+__all__ = ["FIXTURES", "RECORDS_HEAD", "ROOT", "SHIPPED", "SMALL", "strings_in"]  # the tests import these from here
+
+# The first six lines of the small records files the rule tests write: the version, the checked date, one theme and
+# one Ofsted source (more sources may follow). Line numbers in those tests count these lines.
+RECORDS_HEAD = """\
+schema_version: 1
+checked: 2026-01-31
+themes:
+  - {id: supervision, label: Supervision, description: How managers supervise social workers.}
+sources:
+  - {id: report, title: Report, publisher: Ofsted, kind: ofsted-report, url: "https://example.org/r", published: 2019-06-11}
+"""
 
 
 @pytest.fixture(scope="session")

@@ -9,14 +9,12 @@ import pytest
 from inspections.errors import RecordsInvalid
 from inspections.records import load_records
 from inspections.vocab import ERAS, EVENT_KINDS, NO_OVERALL_GRADE_FROM, NO_OVERALL_GRADE_LABEL, NO_OVERALL_GRADE_MONTH
+from tests.conftest import RECORDS_HEAD
 
-VALID = """\
-schema_version: 1
-checked: 2026-01-31
-themes:
-  - {id: supervision, label: Supervision, description: How managers supervise social workers.}
-sources:
-  - {id: report, title: Report, publisher: Ofsted, kind: ofsted-report, url: "https://example.org/r", published: 2019-06-11}
+# Lines 1 to 6 are RECORDS_HEAD (tests/conftest.py); the line numbers below count them.
+VALID = (
+    RECORDS_HEAD
+    + """\
   - {id: paper, title: Paper, publisher: A council, kind: council-paper, url: "https://example.org/p"}
 authorities:
   - id: alpha
@@ -38,6 +36,7 @@ authorities:
             updates:
               - {date: 2022-02, status: in-progress, evidence: council, note: Training under way., sources: [paper]}
 """
+)
 
 
 def test_the_base_file_is_valid(write_yaml):
