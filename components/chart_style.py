@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 import afcharts.pio_template  # noqa: F401  (registers the "afcharts" plotly template)
+import pandas as pd
 import plotly.graph_objects as go
 from afcharts.af_colours import get_af_colours
 
@@ -21,6 +24,7 @@ SEQUENTIAL = get_af_colours("sequential", colour_format="hex")  # darkest first
 DARK_BLUE, TURQUOISE, DARK_PINK, ORANGE, DARK_GREY, LIGHT_PURPLE = CATEGORICAL
 LIGHT_GREY = "#BFBFBF"
 FONT = "Arial, Helvetica, sans-serif"
+Style = TypeVar("Style")
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,19 @@ def _house_layout() -> go.Layout:
 
 # Ofsted's own short forms, as council reports use them; the legend spells each out.
 GRADE_SHORT = {"outstanding": "O", "good": "G", "requires-improvement": "RI", "adequate": "A", "inadequate": "I"}
+
+
+def legend_groups(
+    frame: pd.DataFrame, column: str, styles: Mapping[str, Style], *, counted: str | None = None
+) -> Iterator[tuple[str, Style, pd.DataFrame]]:
+    """(key, style, rows) for each key of styles, in their order, whose value in column has rows in frame (and a
+    total above zero in the `counted` column, if given): one trace each, so every chart's legend keeps the house
+    order and never lists an empty entry."""
+    for key, style in styles.items():
+        group = frame[frame[column] == key]
+        if group.empty or (counted is not None and group[counted].sum() == 0):
+            continue
+        yield key, style, group
 
 
 def short_authority(name: str) -> str:

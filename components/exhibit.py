@@ -33,6 +33,11 @@ class Exhibit:
     for_rows: Callable[[tuple[str, ...]], go.Figure] | None = None
     rows: tuple[str, ...] = ()
 
+    def on_page(self) -> dict:
+        """What a page's chart block shows of this exhibit (its words, chart, table and file names), as the keyword
+        arguments of blocks.chart_block: `chart_block(key, **exhibit.on_page(), content_key=...)`."""
+        return {"caption": self.caption, "figure": self.figure, "table": self.table, "file_stem": self.file_stem}
+
     def items(self, *, with_chart: bool, with_table: bool) -> list[PackItem]:
         """This exhibit as pack items, the figure laid out for print: one item, or one per page-sized part when the
         chart is too tall for a page at full width (shrunk to fit, its words would print under 8 pt)."""

@@ -6,8 +6,10 @@ Plain Python: the pack page lists these, and the pack builders in components.exp
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from components import captions, charts, timeline_charts
 from components.captions import Caption
@@ -32,6 +34,19 @@ def exhibits(frames: Frames, view: View, options: Options) -> list[Exhibit]:
 # One builder per chart or table, used by its page and by the committee pack alike, so both show the same thing.
 
 
+def _split_by_rows(
+    frame: pd.DataFrame,
+    draw: Callable[[pd.DataFrame], go.Figure],
+    *,
+    column: str = "authority",
+    order: tuple[str, ...] | None = None,
+) -> dict:
+    """How a pack splits a chart with a row per authority (or theme) across pages: the Exhibit's for_rows, the chart
+    drawn from only some rows' part of frame, and its rows, in order (as they first appear, unless given)."""
+    rows = tuple(frame[column].drop_duplicates()) if order is None else order
+    return {"for_rows": lambda names: draw(frame[frame[column].isin(names)]), "rows": rows}
+
+
 def timeline(frames: Frames, view: View, options: Options) -> Exhibit | None:
     if frames.events.empty:
         return None
@@ -45,10 +60,7 @@ def timeline(frames: Frames, view: View, options: Options) -> Exhibit | None:
         timeline_charts.timeline_figure(events),
         table,
         "judgement-timeline",
-        for_rows=lambda names: timeline_charts.timeline_figure(
-            events[events["authority"].isin(names)], row_px=timeline_charts.PRINT_TIMELINE_ROW
-        ),
-        rows=tuple(dict.fromkeys(events["authority"])),
+        **_split_by_rows(events, partial(timeline_charts.timeline_figure, row_px=timeline_charts.PRINT_TIMELINE_ROW)),
     )
 
 
@@ -65,8 +77,7 @@ def judgements(frames: Frames, view: View, options: Options) -> Exhibit | None:
         timeline_charts.judgements_figure(every),
         table,
         "judgement-areas",
-        for_rows=lambda names: timeline_charts.judgements_figure(every[every["authority"].isin(names)]),
-        rows=tuple(sorted(set(every["authority"]))),
+        **_split_by_rows(every, timeline_charts.judgements_figure, order=tuple(sorted(set(every["authority"])))),
     )
 
 
@@ -85,8 +96,7 @@ def themes(frames: Frames, view: View, options: Options, kind: str) -> Exhibit |
         charts.theme_matrix_figure(matrix),
         table,
         f"recurring-themes-{kind}",
-        for_rows=lambda names: charts.theme_matrix_figure(matrix[matrix["theme"].isin(names)]),
-        rows=tuple(matrix["theme"].drop_duplicates()),
+        **_split_by_rows(matrix, charts.theme_matrix_figure, column="theme"),
     )
 
 
@@ -104,8 +114,7 @@ def status(frames: Frames, view: View, options: Options) -> Exhibit | None:
         charts.status_figure(counts),
         table,
         "recommendation-status",
-        for_rows=lambda names: charts.status_figure(counts[counts["authority"].isin(names)]),
-        rows=tuple(dict.fromkeys(counts["authority"])),
+        **_split_by_rows(counts, charts.status_figure),
     )
 
 

@@ -31,9 +31,7 @@ changes = since_banner(ctx)
 
 for key, build in (("status", exhibits.status), ("history", exhibits.history)):
     chart = derived(ctx, build, ctx.view, ctx.options)
-    chart_block(
-        key, chart.caption, chart.figure, chart.table, file_stem=chart.file_stem, content_key=content_key(ctx, key)
-    )
+    chart_block(key, **chart.on_page(), content_key=content_key(ctx, key))
 
 st.subheader("Every recommendation", anchor=False)
 changed_only = changes is not None and st.toggle(

@@ -33,10 +33,7 @@ changes = since_banner(ctx)
 matrix = derived(ctx, exhibits.themes, ctx.view, ctx.options, kind)
 event = chart_block(
     "themes",
-    matrix.caption,
-    matrix.figure,
-    matrix.table,
-    file_stem=matrix.file_stem,
+    **matrix.on_page(),
     on_select="rerun",
     selection_mode="points",
     content_key=content_key(ctx, "themes", kind),
