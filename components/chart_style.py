@@ -1,6 +1,7 @@
 """The house style of every chart: the Analysis Function palette (afcharts), grade marks with their own shapes
 and status fills with their own patterns (so charts read in greyscale and for colour-blind readers), the
-framework eras, text escaping for plotly labels and the shared layout."""
+framework eras' bands (their dates from inspections.vocab), one trace per legend entry, text escaping for plotly
+labels and the shared layout."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
-"""One exhibit: a chart with the table behind it (or a table alone) and its words, and how a committee pack
-holds it, split by authority or theme into page-sized parts when the chart is too tall for a page; and one entry
-of the pack page's list, named before anything is built."""
+"""One exhibit: a chart with the table behind it (or a table alone) and its words, what a page's chart block
+shows of it, and how a committee pack holds it, split by authority or theme into page-sized parts when the chart
+is too tall for a page; and one entry of the pack page's list, named before anything is built."""
 
 from __future__ import annotations
 
