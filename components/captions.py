@@ -12,7 +12,7 @@ from components.downloads import About
 from inspections.frames import Frames
 from inspections.labels import flagged
 from inspections.view import Options, View
-from inspections.vocab import EVENT_KINDS, GRADES, NO_UPDATE
+from inspections.vocab import EVENT_KINDS, GRADES, NO_OVERALL_GRADE_MONTH, NO_UPDATE
 
 
 @dataclass(frozen=True)
@@ -83,14 +83,14 @@ def latest_overall_title(latest: pd.DataFrame) -> str:
             f"{r.authority} {flagged(r.overall_grade.lower(), 'judgements' not in r.unconfirmed)}"
             for r in with_overall.itertuples()
         ]
-        parts += [f"{r.authority} none under the April 2026 framework" for r in without.itertuples()]
+        parts += [f"{r.authority} none under the {NO_OVERALL_GRADE_MONTH} framework" for r in without.itertuples()]
         return ("Latest overall grades: " + names(parts)) if parts else ""
     counts = with_overall["overall_grade"].value_counts()
     order = [g for g in GRADES.values() if g in counts.index]
     parts = [f"{counts[g]} {g.lower()}" for g in order]
     if len(without):
         parts.append(
-            f"{len(without)} with no overall grade under the April 2026 framework ({names(list(without['authority']))})"
+            f"{len(without)} with no overall grade under the {NO_OVERALL_GRADE_MONTH} framework ({names(list(without['authority']))})"
         )
     unconfirmed = latest[latest["unconfirmed"].str.contains("judgements")]
     if parts and len(unconfirmed):

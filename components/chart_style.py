@@ -1,24 +1,31 @@
 """The house style of every chart: the Analysis Function palette (afcharts), grade marks with their own shapes
 and status fills with their own patterns (so charts read in greyscale and for colour-blind readers), the
-framework eras, text escaping for plotly labels and the shared layout."""
+framework eras' bands (their dates from inspections.vocab), one trace per legend entry, text escaping for plotly
+labels and the shared layout."""
 
 from __future__ import annotations
 
 import re
+import textwrap
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 import afcharts.pio_template  # noqa: F401  (registers the "afcharts" plotly template)
+import pandas as pd
 import plotly.graph_objects as go
 from afcharts.af_colours import get_af_colours
 
 from components.contrast import INK, PAPER, text_colour_on
+from inspections import vocab
 
 CATEGORICAL = get_af_colours("categorical", colour_format="hex", number_of_colours=6)
 SEQUENTIAL = get_af_colours("sequential", colour_format="hex")  # darkest first
 DARK_BLUE, TURQUOISE, DARK_PINK, ORANGE, DARK_GREY, LIGHT_PURPLE = CATEGORICAL
 LIGHT_GREY = "#BFBFBF"
 FONT = "Arial, Helvetica, sans-serif"
+Style = TypeVar("Style")
 
 
 @dataclass(frozen=True)
@@ -35,7 +42,7 @@ GRADE_MARKS: dict[str, Mark] = {
     "adequate": Mark(LIGHT_PURPLE, "square", "Adequate"),
     "inadequate": Mark(DARK_PINK, "x", "Inadequate"),
 }
-NO_OVERALL = Mark(DARK_GREY, "hexagon", "No overall grade (framework from April 2026)")
+NO_OVERALL = Mark(DARK_GREY, "hexagon", f"No overall grade (framework from {vocab.NO_OVERALL_GRADE_MONTH})")
 UNGRADED = Mark(DARK_GREY, "circle", "Visit (not graded)")
 
 
@@ -54,12 +61,15 @@ STATUS_FILLS: dict[str, Fill] = {
     "no-update-found": Fill(LIGHT_GREY, "+"),
 }
 
-# Inspection frameworks for children's social care. SIF inspections began in November 2013;
-# ILACS replaced them from January 2018.
-ERAS = (
-    ("Before the SIF", None, "2013-11-01"),
-    ("Single inspection<br>framework (SIF)", "2013-11-01", "2018-01-01"),
-    ("ILACS", "2018-01-01", None),
+# The inspection frameworks' eras (inspections.vocab.ERAS) as the timeline shades them: (name, start, end), a long
+# name on two lines, the dates as ISO strings (None at an open end).
+ERAS = tuple(
+    (
+        "<br>".join(textwrap.wrap(era.name, 18)),
+        era.start.isoformat() if era.start else None,
+        era.end.isoformat() if era.end else None,
+    )
+    for era in vocab.ERAS
 )
 
 
@@ -104,6 +114,19 @@ def _house_layout() -> go.Layout:
 
 # Ofsted's own short forms, as council reports use them; the legend spells each out.
 GRADE_SHORT = {"outstanding": "O", "good": "G", "requires-improvement": "RI", "adequate": "A", "inadequate": "I"}
+
+
+def legend_groups(
+    frame: pd.DataFrame, column: str, styles: Mapping[str, Style], *, counted: str | None = None
+) -> Iterator[tuple[str, Style, pd.DataFrame]]:
+    """(key, style, rows) for each key of styles, in their order, whose value in column has rows in frame (and a
+    total above zero in the `counted` column, if given): one trace each, so every chart's legend keeps the house
+    order and never lists an empty entry."""
+    for key, style in styles.items():
+        group = frame[frame[column] == key]
+        if group.empty or (counted is not None and group[counted].sum() == 0):
+            continue
+        yield key, style, group
 
 
 def short_authority(name: str) -> str:

@@ -16,6 +16,7 @@ from components.chart_style import (
     STATUS_FILLS,
     Fill,
     base_layout,
+    legend_groups,
     pattern_colour,
     short_authority,
 )
@@ -148,10 +149,7 @@ def status_figure(counts: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     counts = counts.assign(authority=counts["authority"].map(esc))  # axis labels and %{y} are plotly markup
     authorities = list(dict.fromkeys(counts["authority"]))
-    for status, fill in STATUS_FILLS.items():
-        group = counts[counts["status_id"] == status]
-        if group.empty or group["recommendations"].sum() == 0:
-            continue
+    for status, fill, group in legend_groups(counts, "status_id", STATUS_FILLS, counted="recommendations"):
         fig.add_trace(
             go.Bar(
                 y=group["authority"],
@@ -179,10 +177,7 @@ def status_figure(counts: pd.DataFrame) -> go.Figure:
 def status_history_figure(history: pd.DataFrame) -> go.Figure:
     """How the chosen recommendations' latest known status changed, year by year."""
     fig = go.Figure()
-    for status, fill in STATUS_FILLS.items():
-        group = history[history["status_id"] == status]
-        if group.empty or group["recommendations"].sum() == 0:
-            continue
+    for status, fill, group in legend_groups(history, "status_id", STATUS_FILLS, counted="recommendations"):
         fig.add_trace(
             go.Bar(
                 x=group["year"],

@@ -1,6 +1,6 @@
-"""One exhibit: a chart with the table behind it (or a table alone) and its words, and how a committee pack
-holds it, split by authority or theme into page-sized parts when the chart is too tall for a page; and one entry
-of the pack page's list, named before anything is built."""
+"""One exhibit: a chart with the table behind it (or a table alone) and its words, what a page's chart block
+shows of it, and how a committee pack holds it, split by authority or theme into page-sized parts when the chart
+is too tall for a page; and one entry of the pack page's list, named before anything is built."""
 
 from __future__ import annotations
 
@@ -32,6 +32,11 @@ class Exhibit:
     lead: str = ""  # a paragraph the pack prints under the heading (the since summary)
     for_rows: Callable[[tuple[str, ...]], go.Figure] | None = None
     rows: tuple[str, ...] = ()
+
+    def on_page(self) -> dict:
+        """What a page's chart block shows of this exhibit (its words, chart, table and file names), as the keyword
+        arguments of blocks.chart_block: `chart_block(key, **exhibit.on_page(), content_key=...)`."""
+        return {"caption": self.caption, "figure": self.figure, "table": self.table, "file_stem": self.file_stem}
 
     def items(self, *, with_chart: bool, with_table: bool) -> list[PackItem]:
         """This exhibit as pack items, the figure laid out for print: one item, or one per page-sized part when the

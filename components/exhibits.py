@@ -6,8 +6,10 @@ Plain Python: the pack page lists these, and the pack builders in components.exp
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from components import captions, charts, timeline_charts
 from components.captions import Caption
@@ -15,6 +17,7 @@ from components.exhibit import Entry, Exhibit
 from components.pack_model import Pack
 from inspections.analysis import authority_summary, status_counts, status_history, theme_matrix
 from inspections.frames import Frames
+from inspections.headings import EVENTS, JUDGEMENTS, RECOMMENDATIONS, SUMMARY, THEME_MATRIX, headed, headings
 from inspections.since import changes_since, changes_table, marked_for
 from inspections.since import summary as since_summary
 from inspections.view import Options, View
@@ -31,24 +34,23 @@ def exhibits(frames: Frames, view: View, options: Options) -> list[Exhibit]:
 # One builder per chart or table, used by its page and by the committee pack alike, so both show the same thing.
 
 
+def _split_by_rows(
+    frame: pd.DataFrame,
+    draw: Callable[[pd.DataFrame], go.Figure],
+    *,
+    column: str = "authority",
+    order: tuple[str, ...] | None = None,
+) -> dict:
+    """How a pack splits a chart with a row per authority (or theme) across pages: the Exhibit's for_rows, the chart
+    drawn from only some rows' part of frame, and its rows, in order (as they first appear, unless given)."""
+    rows = tuple(frame[column].drop_duplicates()) if order is None else order
+    return {"for_rows": lambda names: draw(frame[frame[column].isin(names)]), "rows": rows}
+
+
 def timeline(frames: Frames, view: View, options: Options) -> Exhibit | None:
     if frames.events.empty:
         return None
-    table = frames.events[
-        ["authority", "kind_label", "fieldwork", "published", "grades", "unconfirmed", "note", "source_url"]
-    ].rename(
-        columns={
-            "authority": "Authority",
-            "kind_label": "Kind of event",
-            "fieldwork": "Fieldwork",
-            "published": "Published",
-            "grades": "Grades",
-            "unconfirmed": "Not confirmed",
-            "note": "Note",
-            "source_url": "Source",
-        }
-    )
-    table = marked_for(table, frames.events, frames, view.since)
+    table = marked_for(headed(frames.events, EVENTS), frames.events, frames, view.since)
     caption = captions.timeline_caption(frames, view, options)
     events = frames.events
     return Exhibit(
@@ -58,26 +60,14 @@ def timeline(frames: Frames, view: View, options: Options) -> Exhibit | None:
         timeline_charts.timeline_figure(events),
         table,
         "judgement-timeline",
-        for_rows=lambda names: timeline_charts.timeline_figure(
-            events[events["authority"].isin(names)], row_px=timeline_charts.PRINT_TIMELINE_ROW
-        ),
-        rows=tuple(dict.fromkeys(events["authority"])),
+        **_split_by_rows(events, partial(timeline_charts.timeline_figure, row_px=timeline_charts.PRINT_TIMELINE_ROW)),
     )
 
 
 def judgements(frames: Frames, view: View, options: Options) -> Exhibit | None:
     if frames.judgements.empty:
         return None
-    table = frames.judgements[["authority", "event_label", "area", "grade_label", "source_url"]].rename(
-        columns={
-            "authority": "Authority",
-            "event_label": "Event",
-            "area": "Judgement area",
-            "grade_label": "Grade",
-            "source_url": "Source",
-        }
-    )
-    table = marked_for(table, frames.judgements, frames, view.since)
+    table = marked_for(headed(frames.judgements, JUDGEMENTS), frames.judgements, frames, view.since)
     caption = captions.judgements_caption(frames, view, options)
     every = frames.judgements
     return Exhibit(
@@ -87,8 +77,7 @@ def judgements(frames: Frames, view: View, options: Options) -> Exhibit | None:
         timeline_charts.judgements_figure(every),
         table,
         "judgement-areas",
-        for_rows=lambda names: timeline_charts.judgements_figure(every[every["authority"].isin(names)]),
-        rows=tuple(sorted(set(every["authority"]))),
+        **_split_by_rows(every, timeline_charts.judgements_figure, order=tuple(sorted(set(every["authority"])))),
     )
 
 
@@ -97,15 +86,7 @@ def themes(frames: Frames, view: View, options: Options, kind: str) -> Exhibit |
     if frames.authorities.empty or frames.themes.empty:
         return None
     matrix = theme_matrix(frames, kind)
-    table = matrix[["authority", "theme", "events", "items", "recurring"]].rename(
-        columns={
-            "authority": "Authority",
-            "theme": "Theme",
-            "events": "Events raising it",
-            "items": "Findings and recommendations",
-            "recurring": "Recurring",
-        }
-    )
+    table = headed(matrix, THEME_MATRIX)
     name = "Recurring themes: areas for improvement" if kind == "improvement" else "Recurring themes: strengths"
     caption = captions.matrix_caption(frames, view, options, matrix, kind)
     return Exhibit(
@@ -115,8 +96,7 @@ def themes(frames: Frames, view: View, options: Options, kind: str) -> Exhibit |
         charts.theme_matrix_figure(matrix),
         table,
         f"recurring-themes-{kind}",
-        for_rows=lambda names: charts.theme_matrix_figure(matrix[matrix["theme"].isin(names)]),
-        rows=tuple(matrix["theme"].drop_duplicates()),
+        **_split_by_rows(matrix, charts.theme_matrix_figure, column="theme"),
     )
 
 
@@ -125,7 +105,7 @@ def status(frames: Frames, view: View, options: Options) -> Exhibit | None:
         return None
     counts = status_counts(frames)
     table = counts.pivot(index="authority", columns="status", values="recommendations").reset_index()
-    table = table.rename(columns={"authority": "Authority"})
+    table = table.rename(columns=headings("authority"))
     caption = captions.status_caption(frames, view, options)
     return Exhibit(
         "status",
@@ -134,8 +114,7 @@ def status(frames: Frames, view: View, options: Options) -> Exhibit | None:
         charts.status_figure(counts),
         table,
         "recommendation-status",
-        for_rows=lambda names: charts.status_figure(counts[counts["authority"].isin(names)]),
-        rows=tuple(dict.fromkeys(counts["authority"])),
+        **_split_by_rows(counts, charts.status_figure),
     )
 
 
@@ -144,7 +123,7 @@ def history(frames: Frames, view: View, options: Options) -> Exhibit | None:
         return None
     history = status_history(frames)
     table = history.pivot(index="year", columns="status", values="recommendations").reset_index()
-    table = table.rename(columns={"year": "Year"})
+    table = table.rename(columns=headings("year"))
     caption = captions.history_caption(frames, view, options, history)
     return Exhibit(
         "history",
@@ -156,28 +135,9 @@ def history(frames: Frames, view: View, options: Options) -> Exhibit | None:
     )
 
 
-# Where a recommendation came from and who said its latest status are two documents, so two columns (issue 14).
-RECOMMENDATION_COLUMNS = {  # what a reader looks for first on the left: what was asked, its status, what was said
-    "authority": "Authority",
-    "text": "Recommendation (our words)",
-    "status": "Latest status",
-    "status_note": "What was reported",
-    "evidence": "Who says so",
-    "status_date": "Status date",
-    "event_label": "Made at",
-    "theme_labels": "Themes (ours)",
-    "national_framework": "National Framework (Ofsted's tag)",
-    "source_url": "Source of the recommendation",
-    "status_publisher": "Published by",
-    "status_source_url": "Source of the latest status",
-    "history": "Status history (oldest first)",
-    "age_days": "Days open at records check",
-}
-
-
-def recommendations_table(recs: pd.DataFrame, columns: tuple[str, ...] = tuple(RECOMMENDATION_COLUMNS)) -> pd.DataFrame:
+def recommendations_table(recs: pd.DataFrame, columns: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Recommendations as a reader sees them, with both sources; columns are frame columns, in order."""
-    return recs[list(columns)].rename(columns=RECOMMENDATION_COLUMNS)
+    return headed(recs, RECOMMENDATIONS, columns)
 
 
 _PACK_RECOMMENDATION = (
@@ -235,31 +195,7 @@ def summary(frames: Frames, view: View, options: Options) -> Exhibit | None:
         source=captions.source_line(frames, frames.events["publisher"]),
         summary=f"Table of {len(summary)} authorities with their latest grades and open recommendations.",
     )
-    table = summary[
-        [
-            "authority",
-            "overall_label",
-            "latest_graded_event",
-            "judgements",
-            "events",
-            "most_recent_event",
-            "recommendations",
-            "open_recommendations",
-            "no_update_found",
-        ]
-    ].rename(
-        columns={
-            "authority": "Authority",
-            "overall_label": "Overall effectiveness",
-            "latest_graded_event": "Latest graded inspection",
-            "judgements": "Its judgements",
-            "events": "Inspections and visits",
-            "most_recent_event": "Most recent event",
-            "recommendations": "Recommendations",
-            "open_recommendations": "Not reported done",
-            "no_update_found": "No update found",
-        }
-    )
+    table = headed(summary, SUMMARY)
     return Exhibit("summary", "Each authority at a glance", caption, None, table, "overview")
 
 

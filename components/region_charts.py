@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.chart_style import GRADE_MARKS, base_layout
+from components.chart_style import GRADE_MARKS, base_layout, legend_groups
 from components.text_safety import esc
 from inspections.region import FOUR
 
@@ -172,10 +172,7 @@ def england_figure(shares: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     shares = shares.assign(row=(shares["area"] + " – " + shares["where"]).map(esc))
     rows = list(dict.fromkeys(shares["row"]))
-    for grade, mark in GRADE_MARKS.items():
-        group = shares[shares["grade_id"] == grade]
-        if group.empty:
-            continue
+    for grade, mark, group in legend_groups(shares, "grade_id", GRADE_MARKS):
         light = grade == "requires-improvement"
         fig.add_trace(
             go.Bar(

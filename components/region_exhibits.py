@@ -10,6 +10,7 @@ from components.captions import Caption
 from components.exhibit import Entry, Exhibit
 from inspections import england, region
 from inspections.frames import Frames
+from inspections.headings import ENGLAND, NEXT_INSPECTIONS, headed, map_headings
 from inspections.vocab import GRADES
 
 OUTSTANDING = GRADES["outstanding"]
@@ -101,14 +102,7 @@ def grade_map(frames: Frames, area: str = "leaders") -> Exhibit | None:
             + "."
         ),
     )
-    table = latest[["authority", area, "event_label", "published"]].rename(
-        columns={
-            "authority": "Authority",
-            area: label,
-            "event_label": "Latest ILACS inspection",
-            "published": "Published",
-        }
-    )
+    table = headed(latest, map_headings(area, label))
     figure = region_charts.map_figure(latest, codes, area)
     return Exhibit(
         f"region-map-{area}",
@@ -159,16 +153,7 @@ def england_context(frames: Frames) -> Exhibit | None:
             + "."
         ),
     )
-    shown = table[["area", "where", "grade", "authorities", "of", "share"]].rename(
-        columns={
-            "area": "Judgement",
-            "where": "Where and when",
-            "grade": "Grade",
-            "authorities": "Authorities",
-            "of": "Of",
-            "share": "Share (%)",
-        }
-    )
+    shown = headed(table, ENGLAND)
     return Exhibit(
         "england",
         "England beside the North East",
@@ -194,17 +179,7 @@ def next_inspections(frames: Frames) -> Exhibit | None:
         source=f"Source: Ofsted inspection reports summarised by this dashboard; cycle as summarised at {region.CADENCE_SOURCE}",
         summary=f"Table of {len(windows)} authorities' last ILACS inspection and usual window for the next; {len(past)} past the usual window.",
     )
-    table = windows.rename(
-        columns={
-            "authority": "Authority",
-            "last_inspection": "Last ILACS inspection",
-            "fieldwork_started": "Its fieldwork began",
-            "months_since": "Months since, at records check",
-            "window_opens": "Usual window opens (estimate)",
-            "window_closes": "Usual window closes (estimate)",
-            "estimate": "At the records check",
-        }
-    )
+    table = windows.rename(columns=NEXT_INSPECTIONS)
     return Exhibit(
         "next-inspections",
         "When the next inspection would usually fall",

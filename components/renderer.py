@@ -15,16 +15,13 @@ from __future__ import annotations
 
 import asyncio
 import atexit
-import contextlib
 import logging
 import os
-import signal
 import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass, field
 from typing import Any
 
 import plotly.graph_objects as go
@@ -40,6 +37,7 @@ from components.chromium import (
     ExportTimedOut,
     find_chromium,
 )
+from components.kaleido_browser import Browser, open_kaleido, shut_down
 from components.render_jobs import Format, RenderCache, RenderJob
 
 _LOGGER = logging.getLogger(__name__)
@@ -64,29 +62,6 @@ def chromium_problem() -> str | None:
 _FOUND: dict[str | None, tuple[float, bool]] = {}
 
 
-def _open_kaleido(tabs: int, timeout: float) -> Any:
-    """A kaleido browser with `tabs` tabs, not yet opened (a coroutine: run it on the renderer's loop). Opening
-    is left to the renderer, which then holds the browser, and so its process, if opening hangs."""
-    import kaleido  # late: slow to import, and the app may never export
-
-    async def make() -> Any:
-        # mathjax=False: our figures carry no LaTeX, and the default fetches MathJax from a CDN on every start.
-        return kaleido.Kaleido(n=tabs, timeout=timeout, mathjax=False)
-
-    return make()
-
-
-@dataclass(eq=False)
-class _Browser:
-    """One started browser: its event loop (in a thread of its own) and the requests in flight on it."""
-
-    loop: asyncio.AbstractEventLoop
-    thread: threading.Thread
-    kaleido: Any
-    futures: set[Future] = field(default_factory=set)
-    retired: bool = False
-
-
 class _Broke(Exception):
     """The browser failed or was replaced during a request."""
 
@@ -107,7 +82,7 @@ class FigureRenderer:
         idle_seconds: float | None = IDLE_SECONDS,
         cache: RenderCache | None = None,
         find: Callable[[], str | None] = find_chromium,
-        opener: Callable[[int, float], Any] = _open_kaleido,
+        opener: Callable[[int, float], Any] = open_kaleido,
         retry_start_after: float = RETRY_START_AFTER,
     ) -> None:
         self.tabs, self.timeout, self.idle_seconds = tabs, timeout, idle_seconds
@@ -117,7 +92,7 @@ class FigureRenderer:
         self.kills = 0  # how many were killed for not answering in time
         self._find, self._opener = find, opener
         self._lock = threading.Lock()
-        self._browser: _Browser | None = None
+        self._browser: Browser | None = None
         self._starting: Future | None = None
         self._start_failed_at: float | None = None
         self._busy = 0
@@ -153,9 +128,9 @@ class FigureRenderer:
             browser, self._browser = self._browser, None
         if browser is not None:
             browser.retired = True
-            _shut_down(browser, kill=False)
+            shut_down(browser, kill=False)
 
-    def _current(self, deadline: float) -> _Browser:
+    def _current(self, deadline: float) -> Browser:
         """The warm browser, started (by one thread, whoever asks) if need be, waiting no later than deadline."""
         with self._lock:
             if self._browser is not None:
@@ -190,13 +165,13 @@ class FigureRenderer:
             self._touch()
         started.set_result(browser)
 
-    def _open(self) -> _Browser:
+    def _open(self) -> Browser:
         if not self._find():
             raise ChromiumMissing()
         loop = asyncio.new_event_loop()
         thread = threading.Thread(target=loop.run_forever, name="kaleido-renderer", daemon=True)
         thread.start()
-        browser = _Browser(loop, thread, None)
+        browser = Browser(loop, thread, None)
         try:
             browser.kaleido = asyncio.run_coroutine_threadsafe(self._opener(self.tabs, self.timeout), loop).result(
                 timeout=self.timeout
@@ -206,7 +181,7 @@ class FigureRenderer:
                 asyncio.run_coroutine_threadsafe(opening(), loop).result(timeout=self.timeout)
         except Exception as exc:
             _LOGGER.warning("Chromium did not start for print export", exc_info=True)
-            _shut_down(browser, kill=True)
+            shut_down(browser, kill=True)
             from choreographer.browsers.chromium import ChromeNotFoundError  # late: 70 ms, only when exporting
 
             if isinstance(exc, ChromeNotFoundError):
@@ -238,7 +213,7 @@ class FigureRenderer:
             if browser is not None:
                 self._browser, browser.retired = None, True
         if browser is not None:
-            _shut_down(browser, kill=False)
+            shut_down(browser, kill=False)
 
     # -- drawing --
 
@@ -279,7 +254,7 @@ class FigureRenderer:
         raise AssertionError("unreachable")
 
     def _draw_on(
-        self, browser: _Browser, jobs: list[RenderJob], progress: Callable[[int], None] | None, done: int, deadline
+        self, browser: Browser, jobs: list[RenderJob], progress: Callable[[int], None] | None, done: int, deadline
     ) -> list[bytes]:
         with self._lock:
             if browser.retired:
@@ -311,7 +286,7 @@ class FigureRenderer:
                 self._busy -= 1
                 self._touch()
 
-    def _retire(self, browser: _Browser, *, kill: bool, why: str, deadline: float | None = None) -> None:
+    def _retire(self, browser: Browser, *, kill: bool, why: str, deadline: float | None = None) -> None:
         """Stop using browser; release everyone waiting on it; kill it; clean up, in the background if the
         caller has no time left (at most two seconds here otherwise)."""
         with self._lock:
@@ -325,44 +300,9 @@ class FigureRenderer:
         _LOGGER.warning("Chromium %s; it is being replaced", why)
         for future in waiting:
             future.cancel()
-        cleanup = threading.Thread(target=_shut_down, args=(browser, kill), name="kaleido-cleanup", daemon=True)
+        cleanup = threading.Thread(target=shut_down, args=(browser, kill), name="kaleido-cleanup", daemon=True)
         cleanup.start()
         cleanup.join(min(2.0, max((deadline or 0.0) - time.monotonic(), 0.0)))
-
-
-def _shut_down(browser: _Browser, kill: bool) -> None:
-    """Kill the browser's processes if asked (or if closing fails), close it, and stop its loop."""
-    if kill:
-        _kill(browser.kaleido)
-    closed = browser.kaleido is None
-    if not closed:
-        with contextlib.suppress(Exception):  # a browser that will not close is killed below
-            asyncio.run_coroutine_threadsafe(browser.kaleido.close(), browser.loop).result(timeout=5 if kill else 15)
-            closed = True
-    if not closed:
-        _kill(browser.kaleido)
-    browser.loop.call_soon_threadsafe(browser.loop.stop)
-    browser.thread.join(timeout=5)
-    if not browser.loop.is_running():
-        browser.loop.close()
-
-
-def _kill(kaleido: Any) -> None:
-    """Kill the browser's process and every process it started (choreographer starts it as a session leader)."""
-    process = getattr(kaleido, "subprocess", None)
-    pid = getattr(process, "pid", None)
-    if pid is None:
-        return
-    try:
-        if hasattr(os, "killpg"):
-            os.killpg(pid, signal.SIGKILL)
-        else:
-            process.kill()
-    except (ProcessLookupError, PermissionError):
-        with contextlib.suppress(Exception):
-            process.kill()
-    with contextlib.suppress(Exception):
-        process.wait(timeout=5)
 
 
 # A plain module attribute rather than functools.cache, so tests can put a renderer of their own in its place.

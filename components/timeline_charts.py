@@ -14,6 +14,7 @@ from components.chart_style import (
     UNGRADED,
     Mark,
     base_layout,
+    legend_groups,
 )
 from components.text_safety import esc
 
@@ -35,11 +36,8 @@ def timeline_figure(events: pd.DataFrame, *, row_px: int = 110) -> go.Figure:
     )
     starred = events["unconfirmed"].str.contains("judgements") & events["graded"]
     _add_uncertain_dates(fig, events)
-    for key in [*GRADE_MARKS, "no-overall", "ungraded"]:
-        group = events[events["mark"] == key]
-        if group.empty:
-            continue
-        mark = _mark(key)
+    marks = {key: _mark(key) for key in [*GRADE_MARKS, "no-overall", "ungraded"]}
+    for key, mark, group in legend_groups(events, "mark", marks):
         fig.add_trace(
             go.Scatter(
                 x=group["date"],
@@ -216,10 +214,7 @@ def judgements_figure(judgements: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     judgements = judgements.assign(row=(judgements["authority"] + " – " + judgements["area"]).map(esc))
     rows = list(dict.fromkeys(judgements.sort_values(["authority", "area"])["row"]))
-    for grade, mark in GRADE_MARKS.items():
-        group = judgements[judgements["grade_id"] == grade]
-        if group.empty:
-            continue
+    for grade, mark, group in legend_groups(judgements, "grade_id", GRADE_MARKS):
         fig.add_trace(
             go.Scatter(
                 x=group["date"],

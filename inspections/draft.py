@@ -18,7 +18,7 @@ from inspections.draft_points import Point, find_points
 from inspections.draft_report import Cover, read_cover
 from inspections.draft_text import Block, blocks
 from inspections.theme_rules import ThemeHit, suggest_themes
-from inspections.vocab import EVENT_KINDS, OVERALL, without_overall_grade
+from inspections.vocab import EVENT_KINDS, NO_OVERALL_GRADE_MONTH, OVERALL, without_overall_grade
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _COUNCIL_WORDS = re.compile(
@@ -137,10 +137,12 @@ def _judgements(cover: Cover, kind: str, notes: dict[str, str]) -> dict[str, str
             if OVERALL in found:
                 notes[OVERALL] = (
                     f"the report prints an overall grade ({found.pop(OVERALL)}), but inspections with fieldwork "
-                    "from April 2026 have none and the validator refuses one: check the report"
+                    f"from {NO_OVERALL_GRADE_MONTH} have none and the validator refuses one: check the report"
                 )
             else:
-                notes[OVERALL] = "none: the framework from April 2026 gives no overall effectiveness grade"
+                notes[OVERALL] = (
+                    f"none: the framework from {NO_OVERALL_GRADE_MONTH} gives no overall effectiveness grade"
+                )
         elif OVERALL not in found:
             notes[OVERALL] = "not found in the judgement table on the first page"
     return found

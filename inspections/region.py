@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from inspections.frames import Frames
+from inspections.headings import region_headings
 from inspections.vocab import GRADE_RANK, GRADES
 
 # Groups a North East officer compares within, by the combined authorities and county areas of the region.
@@ -99,14 +100,7 @@ def region_table(latest: pd.DataFrame, sort_by: str = "authority") -> pd.DataFra
     shown = latest
     if sort_by in FOUR:
         shown = latest.sort_values([f"{sort_by}_rank", "authority"], ascending=[False, True], na_position="last")
-    columns = {
-        "authority": "Authority",
-        **{area: label for area, label in FOUR.items()},
-        "overall": "Overall effectiveness",
-        "event_label": "Latest ILACS inspection",
-        "fieldwork": "Fieldwork",
-        "published": "Published",
-    }
+    columns = region_headings(FOUR)
     return shown.reindex(columns=list(columns)).rename(columns=columns).fillna("").reset_index(drop=True)
 
 

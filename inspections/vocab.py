@@ -1,4 +1,5 @@
-"""The closed vocabularies of the records, with the labels the app shows. One place, checked on load."""
+"""The closed vocabularies of the records, with the labels the app shows, and the inspection frameworks' eras
+(the April 2026 rule among them). One place, checked on load."""
 
 from __future__ import annotations
 
@@ -129,15 +130,48 @@ SOURCE_KINDS: dict[str, str] = {
 
 UNCONFIRMABLE_FIELDS = ("fieldwork", "published", "kind", "judgements")
 
+# The eras of children's social care inspection, one home for their dates and names (the timeline's bands, the
+# data dictionary): SIF inspections began in November 2013; ILACS replaced them from January 2018; and within
+# ILACS, from April 2026, inspections give no overall effectiveness grade (NO_OVERALL_GRADE_FROM below).
+
+
+@dataclass(frozen=True)
+class Era:
+    framework: str  # as EVENT_KINDS name it
+    name: str  # as a reader knows it
+    start: dt.date | None  # None: from the first records
+    end: dt.date | None  # None: still in force
+
+    @property
+    def years(self) -> str:
+        """'SIF (2013-2018)', 'ILACS (2018 on)', or the framework alone where it has no start."""
+        if self.start is None:
+            return self.framework
+        return (
+            f"{self.framework} ({self.start.year}-{self.end.year})"
+            if self.end
+            else f"{self.framework} ({self.start.year} on)"
+        )
+
+
+SIF_FROM = dt.date(2013, 11, 1)
+ILACS_FROM = dt.date(2018, 1, 1)
+ERAS = (
+    Era("Pre-2013", "Before the SIF", None, SIF_FROM),
+    Era("SIF", "Single inspection framework (SIF)", SIF_FROM, ILACS_FROM),
+    Era("ILACS", "ILACS", ILACS_FROM, None),
+)
+
 # From April 2026 Ofsted gives ILACS inspections no overall effectiveness grade, only the four judgements. The rule
 # follows the fieldwork start, not publication: the first reports without it had fieldwork from 27 April 2026,
 # while Wolverhampton's (fieldwork January 2026, published June 2026) still has one.
 NO_OVERALL_GRADE_FROM = dt.date(2026, 4, 1)
+NO_OVERALL_GRADE_MONTH = f"{NO_OVERALL_GRADE_FROM:%B %Y}"  # "April 2026": how every screen and file names the change
 NO_OVERALL_GRADE_SOURCE = (
     "https://www.wired-gov.net/wg/news.nsf/articles/ofsted+confirms+removal+of+headline+judgement+for+inspections"
     "+of+local+authorities+childrens+services+27112025162500?open"
 )
-NO_OVERALL_GRADE_LABEL = "No overall grade under the framework from April 2026"
+NO_OVERALL_GRADE_LABEL = f"No overall grade under the framework from {NO_OVERALL_GRADE_MONTH}"
 OVERALL_NOT_KNOWN_LABEL = "Overall grade not known"
 OVERALL = "overall-effectiveness"
 

@@ -10,6 +10,7 @@ from components.citation import cite_block
 from components.data import content_key, derived, page_context
 from components.since_view import since_banner
 from components.text_safety import md_escape
+from inspections.headings import STATUS_HISTORY, STATUS_UPDATES, headed
 from inspections.since import marked, marked_updates
 from inspections.vocab import STATUS_LABELS
 
@@ -30,9 +31,7 @@ changes = since_banner(ctx)
 
 for key, build in (("status", exhibits.status), ("history", exhibits.history)):
     chart = derived(ctx, build, ctx.view, ctx.options)
-    chart_block(
-        key, chart.caption, chart.figure, chart.table, file_stem=chart.file_stem, content_key=content_key(ctx, key)
-    )
+    chart_block(key, **chart.on_page(), content_key=content_key(ctx, key))
 
 st.subheader("Every recommendation", anchor=False)
 changed_only = changes is not None and st.toggle(
@@ -99,16 +98,7 @@ else:
         table_with_downloads(
             "rec_history",
             marked_updates(
-                history[["date_label", "status", "evidence", "publisher", "note", "source_url"]].rename(
-                    columns={
-                        "date_label": "Date",
-                        "status": "Status",
-                        "evidence": "Who says so",
-                        "publisher": "Published by",
-                        "note": "What was reported",
-                        "source_url": "Source",
-                    }
-                ),
+                headed(history, STATUS_HISTORY),
                 history,
                 changes,
             ),
@@ -121,20 +111,7 @@ with st.expander("Every status update, with its source"):
     table_with_downloads(
         "updates",
         marked_updates(
-            updates[
-                ["authority", "event_label", "recommendation", "date_label", "status", "evidence", "note", "source_url"]
-            ].rename(
-                columns={
-                    "authority": "Authority",
-                    "event_label": "Made at",
-                    "recommendation": "Recommendation (our words, short)",
-                    "date_label": "Date",
-                    "status": "Status",
-                    "evidence": "Who says so",
-                    "note": "What was reported",
-                    "source_url": "Source",
-                }
-            ),
+            headed(updates, STATUS_UPDATES),
             updates,
             changes,
         ),

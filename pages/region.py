@@ -8,14 +8,15 @@ from components.captions import checked_label, download_about, table_about
 from components.data import content_key, derived, page_context
 from components.since_view import since_banner
 from inspections import region
+from inspections.vocab import NO_OVERALL_GRADE_MONTH
 
 ctx = page_context()
 
 st.title("The North East side by side", anchor=False)
 st.markdown(
     "Every authority's latest ILACS inspection, whatever the sidebar's choice of authorities: the four judgements "
-    "Ofsted gives every council (since April 2026 it gives no overall grade), a map, how the region compares with "
-    "England, and when each next inspection would usually fall."
+    f"Ofsted gives every council (since {NO_OVERALL_GRADE_MONTH} it gives no overall grade), a map, how the region "
+    "compares with England, and when each next inspection would usually fall."
 )
 
 grid = derived(ctx, region_exhibits.grid, everything=True)
@@ -39,13 +40,7 @@ table_with_downloads(
 )
 
 chart_block(
-    "region_grid",
-    grid.caption,
-    grid.figure,
-    grid.table,
-    file_stem=grid.file_stem,
-    for_view=False,
-    content_key=content_key(ctx, "region-grid", everything=True),
+    "region_grid", **grid.on_page(), for_view=False, content_key=content_key(ctx, "region-grid", everything=True)
 )
 
 area = st.radio(
@@ -58,10 +53,7 @@ area = st.radio(
 chosen_map = derived(ctx, region_exhibits.grade_map, area, everything=True)
 chart_block(
     "region_map",
-    chosen_map.caption,
-    chosen_map.figure,
-    chosen_map.table,
-    file_stem=chosen_map.file_stem,
+    **chosen_map.on_page(),
     for_view=False,
     content_key=content_key(ctx, "region-map", area, everything=True),
 )
@@ -69,13 +61,7 @@ chart_block(
 context = derived(ctx, region_exhibits.england_context, everything=True)
 if context is not None:
     chart_block(
-        "england",
-        context.caption,
-        context.figure,
-        context.table,
-        file_stem=context.file_stem,
-        for_view=False,
-        content_key=content_key(ctx, "england", everything=True),
+        "england", **context.on_page(), for_view=False, content_key=content_key(ctx, "england", everything=True)
     )
 
 upcoming = derived(ctx, region_exhibits.next_inspections, everything=True)

@@ -14,6 +14,7 @@ from components.export import FORMATS
 from components.since_view import since_banner
 from inspections.dictionary import DATA_DICTIONARY
 from inspections.frames import Frames
+from inspections.headings import CHANGE_LOG, headed
 
 ctx = page_context()
 everything = ctx.everything
@@ -33,17 +34,7 @@ changes = since_banner(ctx, everything=True)
 
 def change_log(everything: Frames) -> pd.DataFrame:
     """The change log as a reader sees it: records named in words, with their ids for a curator."""
-    return everything.changes[["date_label", "what", "records", "why", "source_url", "commit", "record_ids"]].rename(
-        columns={
-            "date_label": "Date",
-            "what": "What changed",
-            "records": "Records",
-            "why": "Why",
-            "source_url": "Source",
-            "commit": "Commit",
-            "record_ids": "Record ids",
-        }
-    )
+    return headed(everything.changes, CHANGE_LOG)
 
 
 def record_tables(everything: Frames) -> dict[str, pd.DataFrame]:

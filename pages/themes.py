@@ -10,6 +10,7 @@ from components.data import content_key, derived, page_context
 from components.since_view import since_banner
 from components.text_safety import md_escape
 from inspections.analysis import cell_evidence
+from inspections.headings import CELL_EVIDENCE, headed
 from inspections.since import marked
 
 ctx = page_context()
@@ -32,10 +33,7 @@ changes = since_banner(ctx)
 matrix = derived(ctx, exhibits.themes, ctx.view, ctx.options, kind)
 event = chart_block(
     "themes",
-    matrix.caption,
-    matrix.figure,
-    matrix.table,
-    file_stem=matrix.file_stem,
+    **matrix.on_page(),
     on_select="rerun",
     selection_mode="points",
     content_key=content_key(ctx, "themes", kind),
@@ -62,15 +60,7 @@ if evidence.empty:
 else:
     st.caption(f"{len(evidence)} findings from {evidence['event_id'].nunique()} inspections or visits, oldest first.")
     shown = marked(
-        evidence[["event_label", "kind_label", "text", "paragraphs", "source_url"]].rename(
-            columns={
-                "event_label": "Event",
-                "kind_label": "Type",
-                "text": "What Ofsted found (our words)",
-                "paragraphs": "Where in the source",
-                "source_url": "Source",
-            }
-        ),
+        headed(evidence, CELL_EVIDENCE),
         evidence,
         changes,
     )

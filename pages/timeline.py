@@ -21,25 +21,11 @@ if frames.events.empty:
 changes = since_banner(ctx)
 
 timeline = derived(ctx, exhibits.timeline, ctx.view, ctx.options)
-chart_block(
-    "timeline",
-    timeline.caption,
-    timeline.figure,
-    timeline.table,
-    file_stem=timeline.file_stem,
-    content_key=content_key(ctx, "timeline"),
-)
+chart_block("timeline", **timeline.on_page(), content_key=content_key(ctx, "timeline"))
 
 if st.toggle("Show every judgement area (sub-judgements)", key="show_subjudgements"):
     areas = derived(ctx, exhibits.judgements, ctx.view, ctx.options)
     if areas is None:
         st.info("No graded judgements match these filters.")
     else:
-        chart_block(
-            "judgements",
-            areas.caption,
-            areas.figure,
-            areas.table,
-            file_stem=areas.file_stem,
-            content_key=content_key(ctx, "judgements"),
-        )
+        chart_block("judgements", **areas.on_page(), content_key=content_key(ctx, "judgements"))

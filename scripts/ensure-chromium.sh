@@ -5,11 +5,6 @@ set -euo pipefail
 if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then
   exit 0
 fi
-if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "Installing Chromium and poppler-utils (for image export and browser tests)…"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null
-  exit 0
-fi
-echo "Chromium is missing. Install it with: sudo apt-get install chromium poppler-utils" >&2
-echo "(Tests that need a browser will be skipped with that message.)" >&2
+source "$(dirname "$0")/ensure-package.sh"
+install_or_explain Chromium "Chromium and poppler-utils (for image export and browser tests)" \
+  "Tests that need a browser will be skipped with that message." chromium poppler-utils

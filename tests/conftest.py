@@ -8,10 +8,31 @@ from streamlit.testing.v1 import AppTest
 
 from inspections.frames import Frames, build_frames
 from inspections.records import DATA_PATH_ENV, load_records
+from inspections.view import Options, View
 from testing.apptest import NO_CHROMIUM, start_app
 from testing.paths import FIXTURES, ROOT, SHIPPED, SMALL
 
-__all__ = ["FIXTURES", "ROOT", "SHIPPED", "SMALL", "strings_in"]  # the tests import these from here
+__all__ = [
+    "FIXTURES",
+    "RECORDS_HEAD",
+    "ROOT",
+    "SHIPPED",
+    "SMALL",
+    "every_exhibit",
+    "everything",
+    "strings_in",
+]  # the tests import these from here
+
+# The first six lines of the small records files the rule tests write: the version, the checked date, one theme and
+# one Ofsted source (more sources may follow). Line numbers in those tests count these lines.
+RECORDS_HEAD = """\
+schema_version: 1
+checked: 2026-01-31
+themes:
+  - {id: supervision, label: Supervision, description: How managers supervise social workers.}
+sources:
+  - {id: report, title: Report, publisher: Ofsted, kind: ofsted-report, url: "https://example.org/r", published: 2019-06-11}
+"""
 
 
 @pytest.fixture(scope="session")
@@ -56,6 +77,21 @@ def write_yaml(tmp_path):
         return path
 
     return write
+
+
+def everything(options: Options) -> View:
+    """The view with every authority, year, kind of event and theme chosen."""
+    return View(options.authorities, options.first_year, options.last_year, options.kinds, options.themes)
+
+
+def every_exhibit(frames: Frames) -> list:
+    """Every exhibit the dashboard builds from frames with everything chosen: the pack's, then the region page's."""
+    from components import exhibits, region_exhibits  # late: only the chart and pack tests need them
+    from inspections.analysis import apply_view, options_for
+
+    options = options_for(frames)
+    view = everything(options)
+    return exhibits.exhibits(apply_view(frames, view), view, options) + region_exhibits.exhibits(frames)
 
 
 def strings_in(node):

@@ -3,25 +3,23 @@ kept in its own file as the shipped records keep it, so every message names that
 
 from __future__ import annotations
 
-import textwrap
+from pathlib import Path
 
 import pytest
 
 from inspections.errors import RecordsInvalid
 from inspections.frames import build_frames
 from inspections.records import load_records
-from tests.conftest import SHIPPED
+from tests.conftest import RECORDS_HEAD, SHIPPED
 
-INDEX = """\
-schema_version: 1
-checked: 2026-01-31
-themes:
-  - {id: supervision, label: Supervision, description: How managers supervise social workers.}
-sources:
-  - {id: report, title: Report, publisher: Ofsted, kind: ofsted-report, url: "https://example.org/r", published: 2019-06-11}
+# Lines 1 to 6 are RECORDS_HEAD (tests/conftest.py), shared with the other rule tests.
+INDEX = (
+    RECORDS_HEAD
+    + """\
 include: [alpha.yaml, changes.yaml]
 # end of records
 """
+)
 
 ALPHA = """\
 authorities:
@@ -51,14 +49,20 @@ changes:
 """
 
 
-def write(tmp_path, changes: str = CHANGES, alpha: str = ALPHA):
-    for name, text in (("records.yaml", INDEX), ("alpha.yaml", alpha), ("changes.yaml", changes)):
-        (tmp_path / name).write_text(textwrap.dedent(text), encoding="utf-8")
-    return tmp_path / "records.yaml"
+@pytest.fixture
+def write(write_yaml):
+    """write(changes, alpha): the index, Alpha's records and the change log written side by side; the index's path."""
+
+    def write_files(changes: str = CHANGES, alpha: str = ALPHA) -> Path:
+        write_yaml(alpha, "alpha.yaml")
+        write_yaml(changes, "changes.yaml")
+        return write_yaml(INDEX)
+
+    return write_files
 
 
-def test_the_base_change_log_is_valid_and_names_its_records_in_words(tmp_path):
-    frames = build_frames(load_records(write(tmp_path)))
+def test_the_base_change_log_is_valid_and_names_its_records_in_words(write):
+    frames = build_frames(load_records(write()))
     assert list(frames.changes["record_ids"]) == ["alpha-2019, alpha-2019-r1"]
     assert frames.changes["records"].iloc[0] == "Alpha: Focused visit, 3 May 2019; Alpha: Make supervision regular."
     assert frames.authorities["checked"].iloc[0].date().isoformat() == "2026-01-31"
@@ -139,7 +143,7 @@ RULES = [
 @pytest.mark.parametrize(
     ("file", "old", "new", "line", "path", "message"), [r[1:] for r in RULES], ids=[r[0] for r in RULES]
 )
-def test_rule_names_file_line_field_and_what_is_wrong(tmp_path, file, old, new, line, path, message):
+def test_rule_names_file_line_field_and_what_is_wrong(write, file, old, new, line, path, message):
     changes, alpha = CHANGES, ALPHA
     if file == "changes":
         assert old in changes
@@ -148,16 +152,16 @@ def test_rule_names_file_line_field_and_what_is_wrong(tmp_path, file, old, new, 
         assert old in alpha
         alpha = alpha.replace(old, new)
     with pytest.raises(RecordsInvalid) as caught:
-        load_records(write(tmp_path, changes, alpha))
+        load_records(write(changes, alpha))
     errors = caught.value.errors
     assert any(
         e.file.endswith(f"{file}.yaml") and e.line == line and e.path == path and message in e.message for e in errors
     ), [(e.file, e.line, e.path, e.message) for e in errors]
 
 
-def test_a_change_log_file_holding_anything_else_is_refused(tmp_path):
+def test_a_change_log_file_holding_anything_else_is_refused(write):
     with pytest.raises(RecordsInvalid) as caught:
-        load_records(write(tmp_path, CHANGES.replace("changes:", "checked: 2026-01-31\nchanges:")))
+        load_records(write(CHANGES.replace("changes:", "checked: 2026-01-31\nchanges:")))
     assert any("holds only sources, authorities and changes" in e.message for e in caught.value.errors)
 
 

@@ -8,21 +8,15 @@ import html
 
 import pytest
 
-from components import exhibits, region_exhibits
 from components.phone_layout import is_phone, phone_figure, shortened
-from inspections.analysis import apply_view, options_for
 from inspections.frames import build_frames
 from inspections.records import load_records
-from inspections.view import View
-from tests.conftest import SHIPPED
+from tests.conftest import SHIPPED, every_exhibit
 
 
 @pytest.fixture(scope="module")
 def figures():
-    frames = build_frames(load_records(SHIPPED))
-    options = options_for(frames)
-    view = View(options.authorities, options.first_year, options.last_year, options.kinds, options.themes)
-    built = exhibits.exhibits(apply_view(frames, view), view, options) + region_exhibits.exhibits(frames)
+    built = every_exhibit(build_frames(load_records(SHIPPED)))
     return {e.key: e.figure for e in built if e.figure is not None}
 
 

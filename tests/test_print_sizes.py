@@ -7,22 +7,17 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components import exhibits, pack_model, print_layout, region_exhibits, timeline_charts
-from inspections.analysis import apply_view, options_for
+from components import pack_model, print_layout, timeline_charts
 from inspections.frames import build_frames
 from inspections.records import load_records
-from inspections.view import View
-from tests.conftest import SHIPPED
+from tests.conftest import SHIPPED, every_exhibit
 
 PT_PER_PX_AT_FULL_WIDTH = pack_model.TEXT_WIDTH_CM / 2.54 * 72 / print_layout.PRINT_WIDTH
 
 
 @pytest.fixture(scope="module")
 def all_twelve():
-    frames = build_frames(load_records(SHIPPED))
-    options = options_for(frames)
-    view = View(options.authorities, options.first_year, options.last_year, options.kinds, options.themes)
-    built = exhibits.exhibits(apply_view(frames, view), view, options) + region_exhibits.exhibits(frames)
+    built = every_exhibit(build_frames(load_records(SHIPPED)))
     return [item for e in built for item in e.items(with_chart=True, with_table=True) if item.figure is not None]
 
 

@@ -14,14 +14,13 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from components import exhibits, print_layout, region_exhibits
+from components import exhibits, print_layout
 from components.downloads import csv_bytes, excel_bytes
 from components.export import build_pack
 from inspections.analysis import apply_view, authority_summary, options_for, regional_summary
 from inspections.frames import build_frames
 from inspections.records import load_records
-from inspections.view import View
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, every_exhibit, everything
 
 FLAG = "not confirmed"
 RECORDS = FIXTURES / "unconfirmed.yaml"
@@ -45,15 +44,7 @@ def frames():
 
 @pytest.fixture(scope="module")
 def built(frames):
-    options = options_for(frames)
-    view = everything(options)
-    found = {e.key: e for e in exhibits.exhibits(apply_view(frames, view), view, options)}
-    found |= {e.key: e for e in region_exhibits.exhibits(frames)}
-    return found
-
-
-def everything(options) -> View:
-    return View(options.authorities, options.first_year, options.last_year, options.kinds, options.themes)
+    return {e.key: e for e in every_exhibit(frames)}
 
 
 def excel_text(data: bytes) -> str:

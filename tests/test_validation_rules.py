@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from inspections.errors import RecordsInvalid
 from inspections.records import load_records
+from inspections.vocab import ERAS, EVENT_KINDS, NO_OVERALL_GRADE_FROM, NO_OVERALL_GRADE_LABEL, NO_OVERALL_GRADE_MONTH
+from tests.conftest import RECORDS_HEAD
 
-VALID = """\
-schema_version: 1
-checked: 2026-01-31
-themes:
-  - {id: supervision, label: Supervision, description: How managers supervise social workers.}
-sources:
-  - {id: report, title: Report, publisher: Ofsted, kind: ofsted-report, url: "https://example.org/r", published: 2019-06-11}
+# Lines 1 to 6 are RECORDS_HEAD (tests/conftest.py); the line numbers below count them.
+VALID = (
+    RECORDS_HEAD
+    + """\
   - {id: paper, title: Paper, publisher: A council, kind: council-paper, url: "https://example.org/p"}
 authorities:
   - id: alpha
@@ -35,6 +36,7 @@ authorities:
             updates:
               - {date: 2022-02, status: in-progress, evidence: council, note: Training under way., sources: [paper]}
 """
+)
 
 
 def test_the_base_file_is_valid(write_yaml):
@@ -289,6 +291,16 @@ def test_an_ilacs_inspection_before_april_2026_without_an_overall_grade_is_refus
     (error,) = caught.value.errors
     assert error.path == "authorities[0].events[0].judgements"
     assert "before 1 April 2026" in error.message and "overall effectiveness grade" in error.message
+
+
+def test_the_eras_follow_each_other_and_name_frameworks_the_event_kinds_use():
+    """The eras are stated once (inspections.vocab.ERAS); the timeline's bands and the data dictionary read them."""
+    assert {era.framework for era in ERAS} <= {kind.framework for kind in EVENT_KINDS.values()}
+    assert ERAS[0].start is None and ERAS[-1].end is None
+    assert all(before.end == after.start for before, after in itertools.pairwise(ERAS))
+    ilacs = next(era for era in ERAS if era.framework == "ILACS")
+    assert ilacs.start < NO_OVERALL_GRADE_FROM, "the April 2026 change is within the ILACS era"
+    assert NO_OVERALL_GRADE_MONTH == "April 2026" and NO_OVERALL_GRADE_MONTH in NO_OVERALL_GRADE_LABEL
 
 
 def test_fieldwork_known_only_as_a_year_that_spans_the_change_is_not_held_to_either_rule(write_yaml):
