@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from inspections.dates import span_label
+from inspections.frame_columns import frame_of
 from inspections.labels import (
     NOT_CONFIRMED_LABEL,
     date_bounds,
@@ -238,133 +239,18 @@ def build_frames(records: Records) -> Frames:
     ]
 
     return Frames(
-        authorities=_frame(authorities, "authorities"),
-        events=_sorted(_frame(events, "events")),
-        judgements=_sorted(_frame(judgements, "judgements")),
-        findings=_sorted(_frame(findings, "findings")),
-        recommendations=_sorted(_frame(recs, "recommendations")),
-        updates=_sorted(_frame(updates, "updates")),
-        sources=_frame(source_rows, "sources"),
-        themes=_frame(theme_rows, "themes"),
+        authorities=frame_of(authorities, "authorities"),
+        events=_sorted(frame_of(events, "events")),
+        judgements=_sorted(frame_of(judgements, "judgements")),
+        findings=_sorted(frame_of(findings, "findings")),
+        recommendations=_sorted(frame_of(recs, "recommendations")),
+        updates=_sorted(frame_of(updates, "updates")),
+        sources=frame_of(source_rows, "sources"),
+        themes=frame_of(theme_rows, "themes"),
         checked=checked,
-        changes=_frame(change_rows, "changes"),
+        changes=frame_of(change_rows, "changes"),
     )
-
-
-def _frame(rows: list[dict], name: str) -> pd.DataFrame:
-    """A table of rows with its text columns held as plain Python strings.
-
-    pandas 3 holds text in Arrow-backed columns by default, which pay a fixed cost on every filter, take and
-    comparison; on tables of a few hundred rows, filtered afresh for every view, that cost was most of the work
-    (a view derived three to four times faster with plain strings, measured in bench/bench_pages.py).
-    """
-    frame = pd.DataFrame(rows, columns=_COLUMNS[name])
-    text = [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c].dtype) and frame[c].dtype != object]
-    return frame.astype(dict.fromkeys(text, object)) if text else frame
 
 
 def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(["authority", "date"], kind="stable").reset_index(drop=True)
-
-
-_BASE = ["authority_id", "authority", "event_id", "event_kind", "event_label"]
-_COLUMNS = {
-    "authorities": ["authority_id", "authority", "ons_code", "ofsted_urn", "checked"],
-    "events": [
-        *_BASE,
-        "kind_label",
-        "framework",
-        "graded",
-        "start",
-        "end",
-        "date",
-        "date_from",
-        "date_to",
-        "fieldwork",
-        "published",
-        "overall_grade_id",
-        "overall_grade",
-        "overall_note",
-        "grades",
-        "unconfirmed",
-        "note",
-        "findings",
-        "recommendations",
-        "source_url",
-        "publisher",
-    ],
-    "judgements": [
-        *_BASE,
-        "date",
-        "area_id",
-        "area",
-        "grade_id",
-        "grade",
-        "grade_label",
-        "grade_rank",
-        "unconfirmed",
-        "source_url",
-    ],
-    "findings": [
-        *_BASE,
-        "date",
-        "date_label",
-        "finding_id",
-        "kind",
-        "kind_label",
-        "is_recommendation",
-        "text",
-        "themes",
-        "theme_labels",
-        "paragraphs",
-        "source_url",
-        "publisher",
-    ],
-    "recommendations": [
-        *_BASE,
-        "date",
-        "date_label",
-        "rec_id",
-        "text",
-        "short_text",
-        "themes",
-        "theme_labels",
-        "national_framework",
-        "paragraphs",
-        "status_id",
-        "status",
-        "evidence",
-        "status_date",
-        "status_note",
-        "status_publisher",
-        "status_source_url",
-        "history",
-        "updates",
-        "open",
-        "age_days",
-        "source_url",
-    ],
-    "updates": [
-        "authority_id",
-        "authority",
-        "event_id",
-        "rec_id",
-        "recommendation",
-        "event_label",
-        "date",
-        "date_from",
-        "date_to",
-        "date_label",
-        "status_id",
-        "status",
-        "evidence_id",
-        "evidence",
-        "note",
-        "paragraphs",
-        "source_url",
-        "publisher",
-    ],
-    "sources": ["source_id", "title", "publisher", "kind", "url", "published"],
-    "themes": ["theme_id", "theme", "description"],
-    "changes": ["date", "date_label", "what", "records", "record_ids", "why", "source_url", "publisher", "commit"],
-}

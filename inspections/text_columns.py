@@ -5,7 +5,7 @@ mapped and joined afresh for every new view) each such operation pays a fixed co
 a third of the server's CPU under bench/load_test.py (py-spy: astype, _from_sequence and to_numpy of
 ArrowStringArray). `future.infer_string` switches the default back for the whole process; pandas 3 marks it
 deprecated and pandas 4 will remove it, so `use_python_strings` fails loudly then (tests/test_text_columns.py),
-and the frames the records build hold plain strings either way (inspections.frames._frame).
+and the frames the records build hold plain strings either way (inspections.frame_columns.frame_of).
 """
 
 from __future__ import annotations
