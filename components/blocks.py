@@ -99,10 +99,12 @@ def chart_downloads(
 
 def view_filename(file_stem: str, extension: str) -> str:
     """A download's file name naming what it is and the chosen authorities and years."""
-    authorities = st.session_state.get("f_authorities") or []
-    years = st.session_state.get("f_years")
-    first, last = years if isinstance(years, (list, tuple)) and len(years) == 2 else (None, None)
-    return export_filename(file_stem, extension, [str(a) for a in authorities], first, last)
+    from components.data import current_view  # here, not at the top: components.data imports the sidebar
+
+    view = current_view()
+    if view is None:
+        return safe_filename(file_stem, extension=extension)
+    return export_filename(file_stem, extension, list(view.authorities), view.first_year, view.last_year)
 
 
 def _checked() -> str:

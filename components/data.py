@@ -185,4 +185,13 @@ def page_context() -> Context:
     loaded = load()
     opts = options(loaded)
     view = sidebar(loaded.frames, opts)
+    st.session_state[_VIEW] = view
     return Context(filtered(loaded.digest, view, loaded.frames), loaded.frames, view, opts, loaded.digest)
+
+
+_VIEW = "page_view"  # session state: the view this run's page shows, for what names its downloads
+
+
+def current_view() -> View | None:
+    """The view the sidebar chose on this page run (None before any page has drawn it)."""
+    return st.session_state.get(_VIEW)
