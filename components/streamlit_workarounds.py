@@ -39,6 +39,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import logging
+import os
 import threading
 import time
 from typing import Any
@@ -55,7 +56,9 @@ _INTERVAL_S = 2.0
 _PAGES_ISSUE = "https://github.com/streamlit/streamlit/issues/9624"
 _SESSIONS_ISSUE = "https://github.com/streamlit/streamlit/issues/12506"
 _DEFERRED_PR = "https://github.com/streamlit/streamlit/pull/12942"
-CLICK_FILE_GRACE_S = 60.0  # long enough for any browser to fetch the file it was just given the address of
+# Long enough for any browser to fetch the file it was just given the address of; tests shorten it.
+CLICK_FILE_GRACE_ENV = "DASHBOARD_CLICK_FILE_GRACE_S"
+CLICK_FILE_GRACE_S = float(os.environ.get(CLICK_FILE_GRACE_ENV, "60"))
 
 
 class StreamlitWorkaroundBroken(RuntimeError):

@@ -19,6 +19,7 @@ import websockets
 from streamlit import config
 
 from bench import load_test
+from components import streamlit_workarounds as workarounds
 from testing.browser import app_pages
 from tests.conftest import ROOT
 
@@ -287,10 +288,21 @@ def test_crafted_widget_values_do_not_break_the_page(server):
     assert "TypeError" not in shown and "Traceback" not in shown and ".py" not in shown
 
 
+@pytest.fixture
+def server_with_short_grace(monkeypatch):
+    """A server that keeps a file made on click one second, not a minute (workaround 4), so the test need not wait."""
+    monkeypatch.setenv(workarounds.CLICK_FILE_GRACE_ENV, "1")
+    running = load_test.Server(load_test.DEFAULT_DATA)
+    running.start()
+    yield running
+    running.stop()
+
+
 @pytest.mark.server
-def test_a_visitor_who_has_left_leaves_no_files_behind(server):
+def test_a_visitor_who_has_left_leaves_no_files_behind(server_with_short_grace):
     """Once a disconnected session's reconnection time is up, the download files its page made are freed
     (components/streamlit_workarounds.py; Streamlit 1.67 alone keeps them for the life of the server)."""
+    server = server_with_short_grace
     figures = load_test.Figures(1, 0)
 
     def status(url: str) -> int:
@@ -304,7 +316,7 @@ def test_a_visitor_who_has_left_leaves_no_files_behind(server):
         first = load_test.Visitor(server, figures, random.Random(0))
         await first.arrive("")
         run = await first.request(page_hash=first.pages["sources"])
-        url = server.base + run.downloads[0]
+        url = await first.resolve(run.downloads[0])  # a table file, made as a click makes it
         while_there = await asyncio.to_thread(status, url)
         await first.leave()
         await asyncio.sleep(load_test.SESSION_TTL + 2.5)  # past the reconnection time and the reaper's interval
