@@ -61,6 +61,7 @@ def _remember() -> None:
     """Widget callback: keep the reader's new choice, and drop notices about the old link."""
     st.session_state[_VALUES] = {name: st.session_state[key] for name, key in _KEYS.items() if key in st.session_state}
     st.session_state[_NOTICES] = []
+    st.session_state[_BY_READER] = True
 
 
 def _choose_group(options: Options) -> None:
@@ -122,6 +123,9 @@ def _fit_to_records(options: Options) -> None:
 
 
 _SEEN = "f_seen"  # (page address, query) as the last run left them: a change on the same page is Back or Forward
+# Set by the filters' callbacks: this run follows the reader's own change to a filter, so it is not Back or Forward
+# even when its address is not the one the last run wrote (see sidebar).
+_BY_READER = "f_by_reader"
 
 
 def _as_list(value) -> list:
@@ -145,10 +149,15 @@ _CHANGED = {
 
 def sidebar(frames: Frames, options: Options) -> View:
     """Draw the filters and return the chosen view; keep the URL in step with it."""
+    by_reader = st.session_state.pop(_BY_READER, False)  # first: a rerun can stop the run at any st call
+    here, query, seen = st.context.url or "", _query_dict(), st.session_state.get(_SEEN)
     st.html(_CONTRAST_CSS)
-    here, query = st.context.url or "", _query_dict()
-    seen = st.session_state.get(_SEEN)
-    if _VALUES not in st.session_state or (seen is not None and seen[0] == here and seen[1] != query):
+    # A filter changed while the last run was still going sends the address the browser had then, before that run's
+    # address reached it: not the reader going Back, so the change they made wins (issue 14, point 10).
+    from_link = _VALUES not in st.session_state or (
+        not by_reader and seen is not None and seen[0] == here and seen[1] != query
+    )
+    if from_link:
         # A first visit, or the same page at an address the sidebar did not write: the browser's Back or
         # Forward (Streamlit pushes each address it is given onto the history), or an edited address.
         st.session_state[_VALUES] = _values_from_link(options)
