@@ -25,7 +25,7 @@ _NOTICES = "f_notices"
 _GROUP = "f_group"
 _ALL = "all"
 # The filter values, kept outside widget state: Streamlit forgets a widget's value when the page
-# changes (the widget on the new page is a different widget), so each run re-seeds the widgets from here.
+# changes (the widget on the new page is a different widget), so the widgets are re-seeded from here (_seed_widgets).
 _VALUES = "f_values"
 # Streamlit draws captions in the text colour at 60% opacity: 3.9:1 on white, under WCAG's 4.5:1 for small text
 # (axe: color-contrast, serious). Captions carry chart subtitles and sources, so they are drawn opaque in GOV.UK's
@@ -147,6 +147,22 @@ _CHANGED = {
 }
 
 
+def _seed_widgets(*, force: bool) -> None:
+    """Give the filter widgets the remembered values, but only where the widget does not hold them already.
+
+    Writing a widget's state from the script makes Streamlit send that value to the browser, which puts it in the
+    widget whatever the reader has done since the run began. Written on every run, each run sent the year slider
+    the years it began with, so an arrow key pressed while a run was going was undone when the run's slider
+    arrived, and the next press started from the old year (issue 14, point 10). So a widget is written only when
+    its value must come from outside: a link, Back or Forward, or a page switch (`force`: the widget on a new page
+    is a new widget), records that no longer offer the choice, or a group chosen for the authorities.
+    """
+    remembered = st.session_state[_VALUES]
+    for name, key in _KEYS.items():
+        if force or key not in st.session_state or _as_list(st.session_state[key]) != _as_list(remembered[name]):
+            st.session_state[key] = remembered[name]
+
+
 def sidebar(frames: Frames, options: Options) -> View:
     """Draw the filters and return the chosen view; keep the URL in step with it."""
     by_reader = st.session_state.pop(_BY_READER, False)  # first: a rerun can stop the run at any st call
@@ -162,8 +178,9 @@ def sidebar(frames: Frames, options: Options) -> View:
         # Forward (Streamlit pushes each address it is given onto the history), or an edited address.
         st.session_state[_VALUES] = _values_from_link(options)
     _fit_to_records(options)
-    for name, key in _KEYS.items():
-        st.session_state[key] = st.session_state[_VALUES][name]
+    # Another page's address means the widgets are new: Streamlit ties a widget to its page. Where the address is
+    # not known (AppTest), a page switch cannot be told, so any run not started by a filter seeds them all.
+    _seed_widgets(force=from_link or seen is None or seen[0] != here or (not here and not by_reader))
 
     names = dict(zip(frames.authorities["authority_id"], frames.authorities["authority"], strict=True))
     themes = dict(zip(frames.themes["theme_id"], frames.themes["theme"], strict=True))
