@@ -25,7 +25,7 @@ _NOTICES = "f_notices"
 _GROUP = "f_group"
 _ALL = "all"
 # The filter values, kept outside widget state: Streamlit forgets a widget's value when the page
-# changes (the widget on the new page is a different widget), so each run re-seeds the widgets from here.
+# changes (the widget on the new page is a different widget), so the widgets are re-seeded from here (_seed_widgets).
 _VALUES = "f_values"
 # Streamlit draws captions in the text colour at 60% opacity: 3.9:1 on white, under WCAG's 4.5:1 for small text
 # (axe: color-contrast, serious). Captions carry chart subtitles and sources, so they are drawn opaque in GOV.UK's
@@ -61,6 +61,7 @@ def _remember() -> None:
     """Widget callback: keep the reader's new choice, and drop notices about the old link."""
     st.session_state[_VALUES] = {name: st.session_state[key] for name, key in _KEYS.items() if key in st.session_state}
     st.session_state[_NOTICES] = []
+    st.session_state[_BY_READER] = True
 
 
 def _choose_group(options: Options) -> None:
@@ -122,6 +123,9 @@ def _fit_to_records(options: Options) -> None:
 
 
 _SEEN = "f_seen"  # (page address, query) as the last run left them: a change on the same page is Back or Forward
+# Set by the filters' callbacks: this run follows the reader's own change to a filter, so it is not Back or Forward
+# even when its address is not the one the last run wrote (see sidebar).
+_BY_READER = "f_by_reader"
 
 
 def _as_list(value) -> list:
@@ -143,18 +147,40 @@ _CHANGED = {
 }
 
 
+def _seed_widgets(*, force: bool) -> None:
+    """Give the filter widgets the remembered values, but only where the widget does not hold them already.
+
+    Writing a widget's state from the script makes Streamlit send that value to the browser, which puts it in the
+    widget whatever the reader has done since the run began. Written on every run, each run sent the year slider
+    the years it began with, so an arrow key pressed while a run was going was undone when the run's slider
+    arrived, and the next press started from the old year (issue 14, point 10). So a widget is written only when
+    its value must come from outside: a link, Back or Forward, or a page switch (`force`: the widget on a new page
+    is a new widget), records that no longer offer the choice, or a group chosen for the authorities.
+    """
+    remembered = st.session_state[_VALUES]
+    for name, key in _KEYS.items():
+        if force or key not in st.session_state or _as_list(st.session_state[key]) != _as_list(remembered[name]):
+            st.session_state[key] = remembered[name]
+
+
 def sidebar(frames: Frames, options: Options) -> View:
     """Draw the filters and return the chosen view; keep the URL in step with it."""
+    by_reader = st.session_state.pop(_BY_READER, False)  # first: a rerun can stop the run at any st call
+    here, query, seen = st.context.url or "", _query_dict(), st.session_state.get(_SEEN)
     st.html(_CONTRAST_CSS)
-    here, query = st.context.url or "", _query_dict()
-    seen = st.session_state.get(_SEEN)
-    if _VALUES not in st.session_state or (seen is not None and seen[0] == here and seen[1] != query):
+    # A filter changed while the last run was still going sends the address the browser had then, before that run's
+    # address reached it: not the reader going Back, so the change they made wins (issue 14, point 10).
+    from_link = _VALUES not in st.session_state or (
+        not by_reader and seen is not None and seen[0] == here and seen[1] != query
+    )
+    if from_link:
         # A first visit, or the same page at an address the sidebar did not write: the browser's Back or
         # Forward (Streamlit pushes each address it is given onto the history), or an edited address.
         st.session_state[_VALUES] = _values_from_link(options)
     _fit_to_records(options)
-    for name, key in _KEYS.items():
-        st.session_state[key] = st.session_state[_VALUES][name]
+    # Another page's address means the widgets are new: Streamlit ties a widget to its page. Where the address is
+    # not known (AppTest), a page switch cannot be told, so any run not started by a filter seeds them all.
+    _seed_widgets(force=from_link or seen is None or seen[0] != here or (not here and not by_reader))
 
     names = dict(zip(frames.authorities["authority_id"], frames.authorities["authority"], strict=True))
     themes = dict(zip(frames.themes["theme_id"], frames.themes["theme"], strict=True))

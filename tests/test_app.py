@@ -119,6 +119,28 @@ def test_the_view_survives_a_page_switch(app):
     assert at.query_params["la"] == "beta"
 
 
+def test_a_filter_changed_before_the_browser_has_the_last_address_is_not_taken_for_back(app):
+    """Issue 14, point 10: a change made while the last run was still going comes with the address the browser had
+    before that run's address reached it. That is the reader's change, not Back: both changes stay."""
+    at = app(page="pages/timeline.py")
+    at.multiselect(key="f_authorities").set_value(["alpha"]).run()
+    assert at.query_params["la"] == "alpha"
+    at.query_params.clear()  # the address as it was before la=alpha reached the browser
+    at.slider(key="f_years").set_value((2019, 2024)).run()
+    assert at.multiselect(key="f_authorities").value == ["alpha"]
+    assert at.slider(key="f_years").value == (2019, 2024)
+    assert dict(at.query_params) == {"la": "alpha", "from": "2019"}
+
+
+def test_an_earlier_address_with_no_filter_changed_is_back(app):
+    at = app(page="pages/timeline.py")
+    at.multiselect(key="f_authorities").set_value(["alpha"]).run()
+    at.query_params.clear()  # Back: the address before la=alpha, and no widget touched
+    at.run()
+    assert at.multiselect(key="f_authorities").value == ["alpha", "beta"]
+    assert "la" not in at.query_params
+
+
 def test_a_strange_link_is_ignored_with_a_notice(app):
     at = app(params={"la": "<b>atlantis</b>", "bogus": "1", "from": "1066"})
     assert not at.exception
