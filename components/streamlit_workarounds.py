@@ -58,7 +58,22 @@ _SESSIONS_ISSUE = "https://github.com/streamlit/streamlit/issues/12506"
 _DEFERRED_PR = "https://github.com/streamlit/streamlit/pull/12942"
 # Long enough for any browser to fetch the file it was just given the address of; tests shorten it.
 CLICK_FILE_GRACE_ENV = "DASHBOARD_CLICK_FILE_GRACE_S"
-CLICK_FILE_GRACE_S = float(os.environ.get(CLICK_FILE_GRACE_ENV, "60"))
+
+
+def _grace_s() -> float:
+    """The grace from the environment, or a minute when it is unset or not a positive number (logged, not raised)."""
+    value = os.environ.get(CLICK_FILE_GRACE_ENV, "60")
+    try:
+        grace = float(value)
+    except ValueError:
+        grace = -1.0
+    if not grace > 0:
+        _LOGGER.warning("%s=%r is not a positive number of seconds; using 60", CLICK_FILE_GRACE_ENV, value[:40])
+        return 60.0
+    return grace
+
+
+CLICK_FILE_GRACE_S = _grace_s()
 
 
 class StreamlitWorkaroundBroken(RuntimeError):

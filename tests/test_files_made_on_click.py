@@ -77,3 +77,9 @@ def test_the_media_address_names_the_stored_file():
     manager = _manager()
     url = manager.add(b"x", "text/csv", "1.2", file_name="t.csv", is_for_static_download=True)
     assert manager.read_file(workarounds.media_file_id(url)) is not None
+
+
+@pytest.mark.parametrize("value", ["soon", "-5", "nan", ""])
+def test_a_grace_that_is_not_a_positive_number_falls_back_to_a_minute(monkeypatch, value):
+    monkeypatch.setenv(workarounds.CLICK_FILE_GRACE_ENV, value)
+    assert workarounds._grace_s() == 60.0
