@@ -85,6 +85,8 @@ def grade_map(frames: Frames, area: str = "leaders") -> Exhibit | None:
     latest = region.latest_ilacs(frames)
     if latest.empty or f"{area}_id" not in latest:
         return None
+    # An authority with no ILACS inspection has no grade to show: say so, in the words, the table and the map.
+    latest = latest.assign(**{area: latest[area].fillna(region.NO_ILACS), "published": latest["published"].fillna("")})
     label = region.FOUR[area]
     codes = dict(zip(frames.authorities["authority_id"], frames.authorities["ons_code"], strict=True))
     counts = latest[f"{area}_id"].value_counts()
@@ -96,9 +98,7 @@ def grade_map(frames: Frames, area: str = "leaders") -> Exhibit | None:
         source=region_source(frames, latest) + " " + region_charts.MAP_ATTRIBUTION,
         summary=(
             f"Map of the North East's authorities by their latest grade for {label.lower()}: "
-            + "; ".join(
-                f"{r['authority']} {str(r.get(area) or 'not graded').lower()}" for r in latest.to_dict("records")
-            )
+            + "; ".join(f"{r['authority']} {_in_words(r[area])}" for r in latest.to_dict("records"))
             + "."
         ),
     )
@@ -113,6 +113,11 @@ def grade_map(frames: Frames, area: str = "leaders") -> Exhibit | None:
         f"north-east-map-{area}",
         region_cites(frames, latest),
     )
+
+
+def _in_words(grade: str) -> str:
+    """A grade label as it reads mid-sentence: "good", "no ILACS inspection recorded"."""
+    return "no ILACS inspection recorded" if grade == region.NO_ILACS else grade.lower()
 
 
 def england_context(frames: Frames) -> Exhibit | None:

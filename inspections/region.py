@@ -51,6 +51,9 @@ def default_authorities(available: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(wanted) if wanted else available
 
 
+NO_ILACS = "No ILACS inspection recorded"
+
+
 def latest_ilacs(frames: Frames) -> pd.DataFrame:
     """One row per authority: its latest graded ILACS inspection and the four judgements, worst-first sortable.
 
@@ -64,7 +67,7 @@ def latest_ilacs(frames: Frames) -> pd.DataFrame:
     for authority in frames.authorities.itertuples():
         row: dict[str, object] = {"authority_id": authority.authority_id, "authority": authority.authority}
         if authority.authority_id not in latest.index:
-            rows.append({**row, "event_label": "No ILACS inspection recorded", "overall": ""})
+            rows.append({**row, "event_label": NO_ILACS, "overall": ""})
             continue
         event = latest.loc[authority.authority_id]
         mine = judgements[judgements["event_id"] == event["event_id"]].set_index("area_id")

@@ -124,3 +124,13 @@ def test_after_april_2026_an_inadequate_judgement_gets_no_usual_window(write_yam
     text = REGION.read_text().replace("leaders: requires-improvement", "leaders: inadequate", 1)
     windows = region.next_inspection_windows(build_frames(load_records(write_yaml(text)))).set_index("authority")
     assert windows.loc["Alpha", "estimate"].startswith("No usual window")
+
+
+@pytest.mark.parametrize("area", list(region.FOUR))
+def test_the_map_says_an_authority_has_no_ilacs_inspection_instead_of_nan(area):
+    exhibit = region_exhibits.grade_map(build_frames(load_records(SMALL)), area)  # Beta has no ILACS inspection
+    assert "Beta no ILACS inspection recorded" in exhibit.caption.summary
+    beta = by_authority(exhibit.table)["Beta"]
+    assert beta[region.FOUR[area]] == region.NO_ILACS
+    for text in (exhibit.caption.summary, *map(str, beta.values())):
+        assert not {"nan", "None", "NaT", "<NA>"} & set(text.replace(".", " ").split()), text
