@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.arrow_tables import arrow_table
 from components.captions import Caption, checked_label, download_about
 from components.citation import cite_block
 from components.downloads import (
@@ -66,7 +67,7 @@ def chart_block(
     cite_block(caption.title, caption.source)
     chart_downloads(key, caption, figure, table, file_stem=file_stem, for_view=for_view, content_key=content_key)
     with st.expander("Table of the numbers behind this chart"):
-        st.dataframe(table, hide_index=True, width="stretch", column_config=link_columns(table))
+        st.dataframe(arrow_table(table), hide_index=True, width="stretch", column_config=link_columns(table))
     return event
 
 
@@ -128,7 +129,7 @@ def table_with_downloads(
     the table follows the sidebar's filters, so its file names name the chosen authorities and years. content_key,
     when the caller knows one (the records digest and the table's name), names the table's content so it need not
     be hashed on every run."""
-    st.dataframe(table, hide_index=True, width="stretch", column_config=link_columns(table))
+    st.dataframe(arrow_table(table), hide_index=True, width="stretch", column_config=link_columns(table))
     left, right, _ = st.columns([1, 1, 3])
     _table_downloads(key, table, file_stem, about, [left, right], for_view=for_view, content_key=content_key)
 
