@@ -122,9 +122,14 @@ def legend_groups(
     """(key, style, rows) for each key of styles, in their order, whose value in column has rows in frame (and a
     total above zero in the `counted` column, if given): one trace each, so every chart's legend keeps the house
     order and never lists an empty entry."""
+    # Positions per value in one pass: a boolean mask per style key cost more than drawing the traces.
+    positions = frame.groupby(column, sort=False).indices if len(frame) else {}
     for key, style in styles.items():
-        group = frame[frame[column] == key]
-        if group.empty or (counted is not None and group[counted].sum() == 0):
+        rows = positions.get(key)
+        if rows is None:
+            continue
+        group = frame.iloc[rows]
+        if counted is not None and group[counted].sum() == 0:
             continue
         yield key, style, group
 
