@@ -51,6 +51,7 @@ def grid(frames: Frames) -> Exhibit | None:
     weakest = counts[counts["grade_id"].isin(["requires-improvement", "inadequate"])].groupby("area")["count"].sum()
     top_area = best.idxmax() if best.max() else ""
     unconfirmed = unconfirmed_note(latest)
+    ungraded = list(latest.loc[latest["event_label"] == region.NO_ILACS, "authority"])
     caption = Caption(
         title=(
             f"{best.max()} of {n} authorities are outstanding for {top_area.lower()}"
@@ -67,6 +68,7 @@ def grid(frames: Frames) -> Exhibit | None:
             + ", ".join(f"{area.lower()} {count}" for area, count in weakest.items())
             + "."
             + (f" {unconfirmed[0].upper()}{unconfirmed[1:]}." if unconfirmed else "")
+            + (f" No ILACS inspection recorded for {captions.names(ungraded)}." if ungraded else "")
         ),
     )
     table = region.region_table(latest).drop(columns=["Latest ILACS inspection", "Fieldwork"])

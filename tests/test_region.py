@@ -134,3 +134,12 @@ def test_the_map_says_an_authority_has_no_ilacs_inspection_instead_of_nan(area):
     assert beta[region.FOUR[area]] == region.NO_ILACS
     for text in (exhibit.caption.summary, *map(str, beta.values())):
         assert not {"nan", "None", "NaT", "<NA>"} & set(text.replace(".", " ").split()), text
+
+
+def test_the_grid_says_which_authorities_have_no_ilacs_inspection():
+    grid = region_exhibits.grid(build_frames(load_records(SMALL)))
+    assert grid.caption.summary.endswith("No ILACS inspection recorded for Beta.")
+    assert (
+        "No ILACS inspection recorded for"
+        not in region_exhibits.grid(build_frames(load_records(REGION))).caption.summary
+    )
