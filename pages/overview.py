@@ -27,6 +27,11 @@ if summary.empty:
     st.stop()
 changes = since_banner(ctx)
 
+grades: dict[str, list[str]] = {}  # one pass, not a filter and a namedtuple class per card
+for r in latest.itertuples():
+    if r.area_id != "overall-effectiveness":
+        grades.setdefault(r.authority_id, []).append(f"- {r.area}: **{r.grade_label}**")
+
 columns = st.columns(min(len(summary), 3))
 for i, row in enumerate(summary.itertuples()):
     with columns[i % len(columns)].container(border=True):
@@ -43,14 +48,7 @@ for i, row in enumerate(summary.itertuples()):
                 st.markdown(":material/warning: **Grades not confirmed against Ofsted's report.**")
                 with st.expander("Why not confirmed"):
                     st.markdown(md_escape(row.latest_note))
-            mine = latest[latest["authority_id"] == row.authority_id]
-            st.markdown(
-                "\n".join(
-                    f"- {r.area}: **{r.grade_label}**"
-                    for r in mine.itertuples()
-                    if r.area_id != "overall-effectiveness"
-                )
-            )
+            st.markdown("\n".join(grades.get(row.authority_id, [])))
         st.markdown(
             f"{row.events} inspections and visits recorded · {row.recommendations} recommendations, "
             f"**{row.open_recommendations} not reported done** ({row.no_update_found} with no update found)"
