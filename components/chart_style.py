@@ -123,7 +123,7 @@ def legend_groups(
     total above zero in the `counted` column, if given): one trace each, so every chart's legend keeps the house
     order and never lists an empty entry."""
     # Positions per value in one pass: a boolean mask per style key cost more than drawing the traces.
-    positions = frame.groupby(column, sort=False).indices if len(frame) else {}
+    positions = frame.groupby(column, sort=False).indices
     for key, style in styles.items():
         rows = positions.get(key)
         if rows is None:

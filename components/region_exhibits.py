@@ -118,8 +118,8 @@ def grade_map(frames: Frames, area: str = "leaders") -> Exhibit | None:
 
 
 def _in_words(grade: str) -> str:
-    """A grade label as it reads mid-sentence: "good", "no ILACS inspection recorded"."""
-    return "no ILACS inspection recorded" if grade == region.NO_ILACS else grade.lower()
+    """A grade label as it reads mid-sentence: "good", "no ILACS inspection recorded" (the acronym kept)."""
+    return grade[:1].lower() + grade[1:] if grade == region.NO_ILACS else grade.lower()
 
 
 def england_context(frames: Frames) -> Exhibit | None:
