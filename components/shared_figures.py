@@ -13,6 +13,13 @@ hands out copies of its traces instead (`fig.data`), which is where `go.Figure(f
 then made from those, never from the shared figure's own dicts, and only when someone copies it. Drawing reads
 the shared dicts without changing them. tests/test_shared_figures.py fails loudly if a plotly upgrade copies
 another way (`test_copying_a_shared_figure_never_touches_its_traces`) and runs the sessions side by side.
+
+Drawing: st.plotly_chart turns the figure into a dict with `to_dict` on every page run (Streamlit 1.67,
+`plotly.tools.return_figure_from_figure_or_data`), and plotly's `to_dict` deep-copies every property and encodes
+its arrays as base64: 1 to 6 ms a figure, on every run of every page that shows it, for a figure that never
+changes. A shared figure makes that dict once and hands the same one out; Streamlit and `plotly.io.to_json` only
+read it. tests/test_shared_figures.py fails loudly if st.plotly_chart stops reading figures that way
+(`test_drawing_a_shared_figure_again_reuses_its_dict`).
 """
 
 from __future__ import annotations
@@ -26,18 +33,27 @@ T = TypeVar("T")
 
 
 class SharedFigure(go.Figure):
-    """A figure that is read, never changed, by every session: its traces are handed out as fresh copies."""
+    """A figure that is read, never changed, by every session: its traces are handed out as fresh copies, and
+    its dict is made once."""
 
     @property
     def data(self) -> tuple:
         # Each copy is built from its trace's properties as JSON-like data (a read), never by popping them.
         return tuple(type(trace)(trace.to_plotly_json()) for trace in super().data)
 
+    def to_dict(self) -> dict:
+        """The figure as plotly's dict, made on first use and then shared: callers must only read it."""
+        # Two sessions drawing it first at once may both make it; either result is the same and complete.
+        made = getattr(self, "_shared_dict", None)
+        if made is None:
+            made = self._shared_dict = super().to_dict()
+        return made
+
 
 def share(value: T) -> T:
     """value, with every plotly figure in it (in lists, tuples, dicts and dataclasses) made a SharedFigure.
 
-    In place, by changing the figures' class: SharedFigure adds no state, only how `data` is read, and making
+    In place, by changing the figures' class: SharedFigure adds no state but its dict, made on first use, and making
     new figures would cost the validation this module exists to avoid.
     """
     if type(value) is go.Figure:

@@ -112,3 +112,47 @@ def test_copying_a_shared_figure_never_touches_its_traces(ctx):
     finally:
         _Tripwire.armed = set()
     assert [t.type for t in copy.data] == [t["type"] for t in figure.to_dict()["data"]]
+
+
+def _draw_twice() -> None:
+    import plotly.graph_objects as go
+    import streamlit as st
+
+    from components.shared_figures import share
+
+    @st.cache_resource
+    def figure() -> go.Figure:
+        return share(go.Figure(go.Bar(x=["a", "b"], y=[1, 2])))
+
+    st.plotly_chart(figure(), theme=None, key="chart")
+
+
+def test_drawing_a_shared_figure_again_reuses_its_dict(monkeypatch):
+    """st.plotly_chart reads a figure with to_dict on every run; a shared figure's dict is made once. If a
+    Streamlit upgrade stops calling to_dict, this fails: the saving (a deep copy per chart per run) is gone."""
+    from plotly.basedatatypes import BaseFigure
+    from streamlit.testing.v1 import AppTest
+
+    from components.shared_figures import SharedFigure
+
+    calls = {"shared": 0, "made": 0}
+    shared_to_dict, made_to_dict = SharedFigure.to_dict, BaseFigure.to_dict
+
+    def counting_shared(self):
+        calls["shared"] += 1
+        return shared_to_dict(self)
+
+    def counting_made(self):
+        calls["made"] += isinstance(self, SharedFigure)
+        return made_to_dict(self)
+
+    monkeypatch.setattr(SharedFigure, "to_dict", counting_shared)
+    monkeypatch.setattr(BaseFigure, "to_dict", counting_made)
+    at = AppTest.from_function(_draw_twice)
+    at.run()
+    at.run()
+    assert not at.exception
+    assert calls["shared"] >= 2, "st.plotly_chart no longer reads figures with to_dict: revisit shared_figures"
+    assert calls["made"] == 1, "the shared figure's dict was made again"
+    spec = at.get("plotly_chart")[0].proto.spec
+    assert '"type":"bar"' in spec.replace(" ", "")
