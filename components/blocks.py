@@ -175,7 +175,7 @@ def table_file(kind: str, table: pd.DataFrame, file_stem: str, about: About | No
     except TypeError:  # a cell Streamlit can show but pandas cannot hash (a list): make it afresh
         return _table_file(kind, table, file_stem, about)
     fingerprint = hashlib.sha256(content + repr((list(table.columns), file_stem, about)).encode()).hexdigest()
-    return _cached_table_file(kind, fingerprint, table, file_stem, about)
+    return _cached_table_file(kind=kind, fingerprint=fingerprint, _table=table, _stem=file_stem, _about=about)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
