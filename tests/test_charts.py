@@ -96,8 +96,9 @@ def test_theme_matrix_figure_carries_the_matrix_counts(small_frames):
     assert list(heat.x) == ["Alpha", "Beta"]
     assert list(heat.y) == ["Supervision", "Plans and planning", "Early help"]
     assert heat.z[0][0] == 3 and heat.z[1][1] == 1
-    (counts,) = [t for t in fig.data if getattr(t, "mode", None) == "text"]
-    written = dict(zip(zip(counts.x, counts.y, strict=True), counts.text, strict=True))
+    texts = [t for t in fig.data if getattr(t, "mode", None) == "text"]
+    written = {cell: n for t in texts for cell, n in zip(zip(t.x, t.y, strict=True), t.text, strict=True)}
+    assert len(written) == len(matrix), "each cell's count written once"
     assert written["Alpha", "Supervision"] == "3"
     assert written["Alpha", "Early help"] == "–"
     assert heat.zmax == charts.MATRIX_TOP, "a fixed scale of counts, so two pasted matrices compare"
