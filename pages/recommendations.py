@@ -3,15 +3,13 @@
 import pandas as pd
 import streamlit as st
 
-from components import exhibits
+from components import exhibits, recommendation_tables
 from components.blocks import chart_block, table_with_downloads
 from components.captions import filter_description, source_line, table_about
 from components.citation import cite_block
 from components.data import content_key, derived, page_context
 from components.since_view import since_banner
 from components.text_safety import md_escape
-from inspections.headings import STATUS_HISTORY, STATUS_UPDATES, headed
-from inspections.since import marked, marked_updates
 from inspections.vocab import STATUS_LABELS
 
 ctx = page_context()
@@ -43,18 +41,15 @@ statuses = middle.multiselect(
 )
 events = right.multiselect("Event", list(dict.fromkeys(recs["event_label"])), placeholder="All events", key="rec_event")
 open_only = left.toggle("Only those not reported done", key="rec_open")
-shown = recs
-if statuses:
-    shown = shown[shown["status"].isin(statuses)]
-if events:
-    shown = shown[shown["event_label"].isin(events)]
-if open_only:
-    shown = shown[shown["open"]]
-if changed_only:
-    shown = shown[shown["rec_id"].isin(set(changes.changed["rec_id"]))]
-table = marked(exhibits.recommendations_table(shown), shown, changes)
-if changes is not None:  # what is new or changed first, so it is seen without scrolling
-    table = table.sort_values(table.columns[0], key=lambda marks: marks.eq(""), kind="stable").reset_index(drop=True)
+shown, table = derived(
+    ctx,
+    recommendation_tables.chosen_recommendations,
+    ctx.view.since,
+    tuple(statuses),
+    tuple(events),
+    open_only,
+    bool(changed_only),
+)
 st.caption(
     f"{len(table)} of {len(recs)} recommendations. Use the sidebar to filter by authority and theme. Each row gives "
     "where the recommendation came from and, separately, who said its latest status, with both sources."
@@ -91,30 +86,21 @@ else:
     row = shown[shown["rec_id"] == chosen].iloc[0]
     st.markdown(f"**{md_escape(row['text'])}**")
     st.caption(md_escape(f"Made at the {row['event_label']} ({row['authority']})."))
-    history = frames.updates[frames.updates["rec_id"] == chosen]
+    history = derived(ctx, recommendation_tables.status_history, ctx.view.since, chosen)
     if history.empty:
         st.markdown("**No update found**: no later source we found reports on it.")
     else:
         table_with_downloads(
             "rec_history",
-            marked_updates(
-                headed(history, STATUS_HISTORY),
-                history,
-                changes,
-            ),
+            history,
             file_stem=f"status-history-{chosen}",
             content_key=content_key(ctx, "rec-history", chosen),
         )
 
 with st.expander("Every status update, with its source"):
-    updates = frames.updates
     table_with_downloads(
         "updates",
-        marked_updates(
-            headed(updates, STATUS_UPDATES),
-            updates,
-            changes,
-        ),
+        derived(ctx, recommendation_tables.status_updates, ctx.view.since),
         file_stem="status-updates",
         about=table_about("Every status update", frames, filter_description(frames, ctx.view, ctx.options)),
         for_view=True,
