@@ -15,12 +15,12 @@ from components.chart_style import (
     SEQUENTIAL,
     STATUS_FILLS,
     Fill,
-    base_layout,
     legend_groups,
     pattern_colour,
     short_authority,
 )
 from components.contrast import between, text_colour_on
+from components.figure_drafts import Draft, trace
 from components.text_safety import esc
 from inspections.vocab import STATUS_LABELS
 
@@ -59,8 +59,9 @@ def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
     themes = list(dict.fromkeys(matrix["theme"]))
     authorities = list(dict.fromkeys(matrix["authority"]))
     grid = matrix.pivot(index="theme", columns="authority", values="events").reindex(index=themes, columns=authorities)
-    fig = go.Figure(
-        go.Heatmap(
+    draft = Draft(
+        trace(
+            "heatmap",
             z=grid.to_numpy(),
             x=[esc(a) for a in authorities],
             y=[esc(t) for t in themes],
@@ -80,8 +81,9 @@ def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
     inks = {n: count_ink(n) for n in set(cells["events"])}
     for ink in dict.fromkeys(inks.values()):
         written = cells[cells["events"].map(inks) == ink]
-        fig.add_trace(
-            go.Scatter(
+        draft.add_trace(
+            trace(
+                "scatter",
                 x=written["authority"],
                 y=written["theme"],
                 mode="text",
@@ -93,8 +95,9 @@ def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
         )
     recurring = cells[cells["recurring"]]
     if len(recurring):
-        fig.add_trace(
-            go.Scatter(
+        draft.add_trace(
+            trace(
+                "scatter",
                 x=recurring["authority"],
                 y=recurring["theme"],
                 mode="markers",
@@ -105,8 +108,9 @@ def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
         )
     # Heatmap cells cannot be selected by a click, so a near-invisible square marks each cell's centre:
     # clicking it selects that cell (the page then lists the findings behind it).
-    fig.add_trace(
-        go.Scatter(
+    draft.add_trace(
+        trace(
+            "scatter",
             x=cells["authority"],
             y=cells["theme"],
             mode="markers",
@@ -119,16 +123,20 @@ def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
             unselected={"marker": {"opacity": 1}},
         )
     )
-    base_layout(fig, height=170 + 34 * max(len(themes), 1))
-    fig.update_layout(clickmode="event+select", dragmode=False, legend={"y": -0.01, "yanchor": "top"})
-    fig.update_yaxes(autorange="reversed", automargin=True, title=None, showgrid=False)
+    draft.update_layout(
+        height=170 + 34 * max(len(themes), 1),
+        clickmode="event+select",
+        dragmode=False,
+        legend={"y": -0.01, "yanchor": "top"},
+    )
+    draft.update_yaxes(autorange="reversed", automargin=True, title=None, showgrid=False)
     if len(authorities) >= MANY_COLUMNS:
         headings = [esc(short_authority(a)) for a in authorities]
     else:  # wrapped, so neighbouring long names ("Newcastle upon Tyne North Tyneside") never run together
         headings = [
             "<br>".join(esc(line) for line in textwrap.wrap(a, 11, break_on_hyphens=False)) for a in authorities
         ]
-    fig.update_xaxes(
+    draft.update_xaxes(
         side="top",
         title=None,
         showgrid=False,
@@ -136,7 +144,7 @@ def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
         ticktext=headings,
         tickangle=-45 if len(authorities) >= MANY_COLUMNS else 0,
     )
-    return fig
+    return draft.figure()
 
 
 def _bar_marker(fill: Fill) -> dict:
@@ -156,12 +164,13 @@ def _bar_marker(fill: Fill) -> dict:
 
 def status_figure(counts: pd.DataFrame) -> go.Figure:
     """Latest status of every recommendation, stacked by authority; each segment has a pattern and a count."""
-    fig = go.Figure()
+    draft = Draft()
     counts = counts.assign(authority=counts["authority"].map(esc))  # axis labels and %{y} are plotly markup
     authorities = list(dict.fromkeys(counts["authority"]))
     for status, fill, group in legend_groups(counts, "status_id", STATUS_FILLS, counted="recommendations"):
-        fig.add_trace(
-            go.Bar(
+        draft.add_trace(
+            trace(
+                "bar",
                 y=group["authority"],
                 x=group["recommendations"],
                 orientation="h",
@@ -175,21 +184,21 @@ def status_figure(counts: pd.DataFrame) -> go.Figure:
                 hovertemplate="%{y}<br>" + esc(STATUS_LABELS[status]) + ": %{x}<extra></extra>",
             )
         )
-    base_layout(fig, height=200 + 70 * max(len(authorities), 1))
-    fig.update_layout(barmode="stack", bargap=0.35)
-    fig.update_yaxes(categoryorder="array", categoryarray=authorities[::-1], title=None, automargin=True)
+    draft.update_layout(height=200 + 70 * max(len(authorities), 1), barmode="stack", bargap=0.35)
+    draft.update_yaxes(categoryorder="array", categoryarray=authorities[::-1], title=None, automargin=True)
     widest = int(counts.groupby("authority")["recommendations"].sum().max()) if len(counts) else 0
     step = 2 if widest <= 20 else 5 if widest <= 60 else 10  # whole numbers, never crowded
-    fig.update_xaxes(title="Number of recommendations", dtick=step, showgrid=True, gridcolor="#E5E5E5")
-    return fig
+    draft.update_xaxes(title="Number of recommendations", dtick=step, showgrid=True, gridcolor="#E5E5E5")
+    return draft.figure()
 
 
 def status_history_figure(history: pd.DataFrame) -> go.Figure:
     """How the chosen recommendations' latest known status changed, year by year."""
-    fig = go.Figure()
+    draft = Draft()
     for status, fill, group in legend_groups(history, "status_id", STATUS_FILLS, counted="recommendations"):
-        fig.add_trace(
-            go.Bar(
+        draft.add_trace(
+            trace(
+                "bar",
                 x=group["year"],
                 y=group["recommendations"],
                 name=STATUS_LABELS[status],
@@ -197,8 +206,7 @@ def status_history_figure(history: pd.DataFrame) -> go.Figure:
                 hovertemplate="%{x}: " + esc(STATUS_LABELS[status]) + " %{y}<extra></extra>",
             )
         )
-    base_layout(fig, height=420)
-    fig.update_layout(barmode="stack", bargap=0.25)
-    fig.update_xaxes(title="Year end (latest year: as at the records check)", dtick=1)
-    fig.update_yaxes(title="Number of recommendations", showgrid=True, gridcolor="#E5E5E5")
-    return fig
+    draft.update_layout(height=420, barmode="stack", bargap=0.25)
+    draft.update_xaxes(title="Year end (latest year: as at the records check)", dtick=1)
+    draft.update_yaxes(title="Number of recommendations", showgrid=True, gridcolor="#E5E5E5")
+    return draft.figure()

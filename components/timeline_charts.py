@@ -3,6 +3,9 @@ judgement area over time. Pure functions from frames to plotly figures."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -13,9 +16,9 @@ from components.chart_style import (
     NO_OVERALL,
     UNGRADED,
     Mark,
-    base_layout,
     legend_groups,
 )
+from components.figure_drafts import Draft, trace
 from components.text_safety import esc
 
 PRINT_TIMELINE_ROW = 85  # px per authority when a pack splits the timeline across pages: three to a page
@@ -27,19 +30,23 @@ def timeline_figure(events: pd.DataFrame, *, row_px: int = 110) -> go.Figure:
     Events close together in one authority's row are stacked a little apart so neither hides the other.
     A grade that no source confirms is starred and footnoted.
     """
-    fig = go.Figure()
+    draft = Draft()
     rows = list(dict.fromkeys(events["authority"]))
     events = events.assign(
-        mark=events.apply(_event_mark_key, axis=1),
+        mark=[
+            _event_mark_key(graded, grade)
+            for graded, grade in zip(events["graded"], events["overall_grade_id"], strict=True)
+        ],
         y=_row_positions(events, rows),
         label_position=_label_positions(events),
     )
     starred = events["unconfirmed"].str.contains("judgements") & events["graded"]
-    _add_uncertain_dates(fig, events)
+    _add_uncertain_dates(draft, events)
     marks = {key: _mark(key) for key in [*GRADE_MARKS, "no-overall", "ungraded"]}
     for key, mark, group in legend_groups(events, "mark", marks):
-        fig.add_trace(
-            go.Scatter(
+        draft.add_trace(
+            trace(
+                "scatter",
                 x=group["date"],
                 y=group["y"],
                 mode="markers+text",
@@ -53,21 +60,28 @@ def timeline_figure(events: pd.DataFrame, *, row_px: int = 110) -> go.Figure:
                     "color": "white" if key == "ungraded" else mark.colour,
                     "line": {"width": 2.5 if key == "ungraded" else 1.5, "color": "#0B0C0C"},
                 },
-                customdata=group[["authority", "kind_label", "fieldwork", "published"]]
-                .map(esc)
-                .assign(grades=group["grades"].map(_hover_grades))
-                .to_numpy(),
+                customdata=_rows_of(
+                    [esc(authority), esc(kind), esc(fieldwork), esc(published), _hover_grades(grades)]
+                    for authority, kind, fieldwork, published, grades in zip(
+                        group["authority"],
+                        group["kind_label"],
+                        group["fieldwork"],
+                        group["published"],
+                        group["grades"],
+                        strict=True,
+                    )
+                ),
                 hovertemplate=(
                     "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Fieldwork: %{customdata[2]}<br>"
                     "Published: %{customdata[3]}%{customdata[4]}<extra></extra>"
                 ),
             )
         )
-    _add_eras(fig, events)
+    _add_eras(draft, events)
     if starred.any():
-        _footnote_unconfirmed(fig)
-    base_layout(fig, height=160 + row_px * max(len(rows), 1))
-    fig.update_yaxes(
+        _footnote_unconfirmed(draft)
+    draft.update_layout(height=160 + row_px * max(len(rows), 1))
+    draft.update_yaxes(
         tickvals=list(range(len(rows)))[::-1],
         ticktext=[esc(r) for r in rows],
         title=None,
@@ -76,27 +90,34 @@ def timeline_figure(events: pd.DataFrame, *, row_px: int = 110) -> go.Figure:
         zeroline=False,
         range=[-0.8, len(rows) - 0.4],
     )
-    fig.update_xaxes(
+    draft.update_xaxes(
         title="Date published (or end of fieldwork where publication is not confirmed)",
         showgrid=True,
         gridcolor="#EFEFEF",
     )
-    return fig
+    return draft.figure()
 
 
-def _footnote_unconfirmed(fig: go.Figure) -> None:
+def _rows_of(rows: Iterable[list]) -> np.ndarray:
+    """Hover data as plotly keeps a frame's values: one row per mark, as an array of Python objects."""
+    return np.array(list(rows), dtype=object)
+
+
+def _footnote_unconfirmed(draft: Draft) -> None:
     """The key to the star on a grade no source confirms, in the chart itself, so it survives being pasted."""
-    fig.add_annotation(
-        text="* Grade not confirmed against Ofsted's report",
-        xref="paper",
-        yref="paper",
-        x=1,
-        y=0,
-        xanchor="right",
-        yanchor="bottom",
-        xshift=-4,
-        showarrow=False,
-        font={"size": 12, "color": "#505A5F"},
+    draft.add_annotations(
+        {
+            "text": "* Grade not confirmed against Ofsted's report",
+            "xref": "paper",
+            "yref": "paper",
+            "x": 1,
+            "y": 0,
+            "xanchor": "right",
+            "yanchor": "bottom",
+            "xshift": -4,
+            "showarrow": False,
+            "font": {"size": 12, "color": "#505A5F"},
+        }
     )
 
 
@@ -105,7 +126,7 @@ def _hover_grades(grades: str) -> str:
     return "".join(f"<br>{esc(part)}" for part in grades.split("; ") if part)
 
 
-def _add_uncertain_dates(fig: go.Figure, events: pd.DataFrame) -> None:
+def _add_uncertain_dates(draft: Draft, events: pd.DataFrame) -> None:
     """A dashed bar across the whole range for an event the sources date only loosely (for example "2018 to
     2020"), so its mark is not read as a known date."""
     loose = events[events["unconfirmed"].str.contains("fieldwork") & ((events["end"] - events["start"]).dt.days > 180)]
@@ -116,8 +137,9 @@ def _add_uncertain_dates(fig: go.Figure, events: pd.DataFrame) -> None:
     for row in loose.itertuples():
         xs += [row.start, row.end, None]
         ys += [row.y, row.y, None]
-    fig.add_trace(
-        go.Scatter(
+    draft.add_trace(
+        trace(
+            "scatter",
             x=xs,
             y=ys,
             mode="lines",
@@ -148,10 +170,10 @@ def _row_positions(events: pd.DataFrame, rows: list[str]) -> pd.Series:
     return positions
 
 
-def _event_mark_key(row: pd.Series) -> str:
-    if not row["graded"]:
+def _event_mark_key(graded: bool, overall_grade_id: str) -> str:
+    if not graded:
         return "ungraded"
-    return row["overall_grade_id"] if row["overall_grade_id"] in GRADE_MARKS else "no-overall"
+    return overall_grade_id if overall_grade_id in GRADE_MARKS else "no-overall"
 
 
 def _mark(key: str) -> Mark:
@@ -162,7 +184,7 @@ def _short_grade(key: str) -> str:
     return {"requires-improvement": "RI", "no-overall": "No overall", "ungraded": "Visit"}.get(key, _mark(key).text)
 
 
-def _add_eras(fig: go.Figure, events: pd.DataFrame) -> None:
+def _add_eras(draft: Draft, events: pd.DataFrame) -> None:
     if events.empty:
         return
     # More room after the latest event than before the first: its label ("No overall", "Outstanding") is centred on
@@ -197,9 +219,9 @@ def _add_eras(fig: go.Figure, events: pd.DataFrame) -> None:
         if start and lo < pd.Timestamp(start) < hi:
             line = {"type": "line", "xref": "x", "yref": "paper", "x0": start, "x1": start, "y0": 0, "y1": 1}
             shapes.append({**line, "x0": pd.Timestamp(start), "x1": pd.Timestamp(start), "line": _ERA_LINE})
-    fig.update_layout(
-        shapes=[*fig.layout.shapes, *shapes], annotations=[*fig.layout.annotations, *notes], xaxis_range=[lo, hi]
-    )
+    draft.add_shapes(*shapes)
+    draft.add_annotations(*notes)
+    draft.update_xaxes(range=[lo, hi])
 
 
 _ERA_LINE = {"color": "#505A5F", "width": 1, "dash": "dot"}
@@ -211,12 +233,13 @@ def judgements_figure(judgements: pd.DataFrame) -> go.Figure:
     Marks are labelled with Ofsted's short forms (O, G, RI, A, I), so inspections two years apart keep their
     labels apart and the latest is never cut off at the edge; the full grade is in the legend, hover and table.
     """
-    fig = go.Figure()
+    draft = Draft()
     judgements = judgements.assign(row=(judgements["authority"] + " – " + judgements["area"]).map(esc))
     rows = list(dict.fromkeys(judgements.sort_values(["authority", "area"])["row"]))
     for grade, mark, group in legend_groups(judgements, "grade_id", GRADE_MARKS):
-        fig.add_trace(
-            go.Scatter(
+        draft.add_trace(
+            trace(
+                "scatter",
                 x=group["date"],
                 y=group["row"],
                 mode="markers+text",
@@ -231,17 +254,22 @@ def judgements_figure(judgements: pd.DataFrame) -> go.Figure:
                     "color": mark.colour,
                     "line": {"width": 1.5, "color": "#0B0C0C"},
                 },
-                customdata=group[["event_label", "area", "grade_label"]].map(esc).to_numpy(),
+                customdata=_rows_of(
+                    [esc(event), esc(area), esc(grade_label)]
+                    for event, area, grade_label in zip(
+                        group["event_label"], group["area"], group["grade_label"], strict=True
+                    )
+                ),
                 hovertemplate="%{customdata[0]}<br>%{customdata[1]}: <b>%{customdata[2]}</b><extra></extra>",
             )
         )
     if judgements["unconfirmed"].any():
-        _footnote_unconfirmed(fig)
-    base_layout(fig, height=160 + 26 * max(len(rows), 1))
-    fig.update_yaxes(categoryorder="array", categoryarray=rows[::-1], title=None, automargin=True)
-    fig.update_xaxes(title="Date published", showgrid=True, gridcolor="#EFEFEF")
+        _footnote_unconfirmed(draft)
+    draft.update_layout(height=160 + 26 * max(len(rows), 1))
+    draft.update_yaxes(categoryorder="array", categoryarray=rows[::-1], title=None, automargin=True)
+    draft.update_xaxes(title="Date published", showgrid=True, gridcolor="#EFEFEF")
     if len(judgements):
         # A year's room each side: the latest label sits inside the plot, not over its edge.
         lo, hi = judgements["date"].min(), judgements["date"].max()
-        fig.update_xaxes(range=[lo - pd.Timedelta(days=365), hi + pd.Timedelta(days=400)])
-    return fig
+        draft.update_xaxes(range=[lo - pd.Timedelta(days=365), hi + pd.Timedelta(days=400)])
+    return draft.figure()
