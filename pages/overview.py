@@ -9,7 +9,8 @@ from components.citation import cite_block
 from components.data import content_key, derived, page_context
 from components.since_view import since_banner
 from components.text_safety import md_escape
-from inspections.analysis import authority_summary, latest_judgements, regional_summary
+from inspections.analysis import regional_summary
+from inspections.cards import overview_cards
 
 ctx = page_context()
 frames = ctx.frames
@@ -20,48 +21,42 @@ st.markdown(
     f"Showing {md_escape(filter_description(frames, ctx.view, ctx.options))}. Records checked {checked_label(frames)}."
 )
 
-summary = derived(ctx, authority_summary)
-latest = derived(ctx, latest_judgements)
-if summary.empty:
+cards = derived(ctx, overview_cards)
+if not cards:
     st.warning("No authorities are chosen. Pick at least one in the sidebar.")
     st.stop()
 changes = since_banner(ctx)
 
-grades: dict[str, list[str]] = {}  # one pass, not a filter and a namedtuple class per card
-for r in latest.itertuples():
-    if r.area_id != "overall-effectiveness":
-        grades.setdefault(r.authority_id, []).append(f"- {r.area}: **{r.grade_label}**")
-
-columns = st.columns(min(len(summary), 3))
-for i, row in enumerate(summary.itertuples()):
+columns = st.columns(min(len(cards), 3))
+for i, card in enumerate(cards):
     with columns[i % len(columns)].container(border=True):
-        st.subheader(md_escape(row.authority), anchor=False)
-        if row.overall_grade:
-            st.markdown(f"**Overall effectiveness: {row.overall_label}**")
-        elif row.latest_graded_event:
-            st.markdown(f"**{row.overall_note or 'No overall grade given at the latest graded inspection'}**")
+        st.subheader(md_escape(card.authority), anchor=False)
+        if card.overall_grade:
+            st.markdown(f"**Overall effectiveness: {card.overall_label}**")
+        elif card.latest_graded_event:
+            st.markdown(f"**{card.overall_note or 'No overall grade given at the latest graded inspection'}**")
         else:
             st.markdown("**No graded inspection in this selection**")
-        if row.latest_graded_event:
-            st.caption(f"{row.latest_kind}; fieldwork {row.latest_fieldwork}; published {row.latest_published}")
-            if not row.grades_confirmed:
+        if card.latest_graded_event:
+            st.caption(f"{card.latest_kind}; fieldwork {card.latest_fieldwork}; published {card.latest_published}")
+            if not card.grades_confirmed:
                 st.markdown(":material/warning: **Grades not confirmed against Ofsted's report.**")
                 with st.expander("Why not confirmed"):
-                    st.markdown(md_escape(row.latest_note))
-            st.markdown("\n".join(grades.get(row.authority_id, [])))
+                    st.markdown(md_escape(card.latest_note))
+            st.markdown("\n".join(f"- {area}: **{grade}**" for area, grade in card.judgements))
         st.markdown(
-            f"{row.events} inspections and visits recorded · {row.recommendations} recommendations, "
-            f"**{row.open_recommendations} not reported done** ({row.no_update_found} with no update found)"
+            f"{card.events} inspections and visits recorded · {card.recommendations} recommendations, "
+            f"**{card.open_recommendations} not reported done** ({card.no_update_found} with no update found)"
         )
-        if row.most_recent_event and row.most_recent_event != row.latest_graded_event:
-            st.caption(md_escape(f"Most recent event: {row.most_recent_event}"))
+        if card.most_recent_event and card.most_recent_event != card.latest_graded_event:
+            st.caption(md_escape(f"Most recent event: {card.most_recent_event}"))
         if changes is not None:
-            mine_new = changes.events[changes.events["authority_id"] == row.authority_id]
+            mine_new = changes.events[changes.events["authority_id"] == card.authority_id]
             new = [
                 f"{label.split(',')[0]}, published {published}"
                 for label, published in zip(mine_new["event_label"], mine_new["published"], strict=True)
             ]
-            moved = int((changes.changed["authority_id"] == row.authority_id).sum())
+            moved = int((changes.changed["authority_id"] == card.authority_id).sum())
             if new or moved:
                 said = [*new, *([f"{moved} status{'es' if moved != 1 else ''} reported"] if moved else [])]
                 st.markdown(f":material/update: **New since {changes.label}:** {md_escape('; '.join(said))}")
@@ -70,10 +65,10 @@ st.subheader("Across the region", anchor=False)
 st.markdown("\n".join(f"- {md_escape(line)}" for line in derived(ctx, regional_summary)))
 
 with st.expander("Table of the cards above"):
-    cards = derived(ctx, exhibits.summary, ctx.view, ctx.options)
+    at_a_glance = derived(ctx, exhibits.summary, ctx.view, ctx.options)
     table_with_downloads(
         "overview",
-        cards.table,
+        at_a_glance.table,
         file_stem="overview",
         about=table_about("Each authority at a glance", frames, filter_description(frames, ctx.view, ctx.options)),
         for_view=True,
