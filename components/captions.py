@@ -11,6 +11,7 @@ import pandas as pd
 from components.downloads import About
 from inspections.frames import Frames
 from inspections.labels import flagged
+from inspections.per_frames import per_frames
 from inspections.view import Options, View
 from inspections.vocab import EVENT_KINDS, GRADES, NO_OVERALL_GRADE_MONTH, NO_UPDATE
 
@@ -66,7 +67,18 @@ def table_about(title: str, frames: Frames, filters: str) -> About:
 
 
 def source_line(frames: Frames, publishers: pd.Series | None = None) -> str:
-    found = publishers if publishers is not None else frames.sources["publisher"]
+    """Who published the sources behind what is shown (publishers; by default every source's), Ofsted first."""
+    if publishers is None:
+        return _every_source_line(frames)  # asked on every page run, by every table's About sheet
+    return _publishers_line(frames, publishers)
+
+
+@per_frames
+def _every_source_line(frames: Frames) -> str:
+    return _publishers_line(frames, frames.sources["publisher"])
+
+
+def _publishers_line(frames: Frames, found: pd.Series) -> str:
     publisher_names = sorted({p.strip() for cell in found.dropna() for p in str(cell).split(";") if p.strip()})
     ofsted_first = sorted(publisher_names, key=lambda p: (p != "Ofsted", p))
     named = names(ofsted_first) or "Ofsted"

@@ -107,6 +107,11 @@ def region_table(latest: pd.DataFrame, sort_by: str = "authority") -> pd.DataFra
     return shown.reindex(columns=list(columns)).rename(columns=columns).fillna("").reset_index(drop=True)
 
 
+def sorted_region_table(frames: Frames, sort_by: str = "authority") -> pd.DataFrame:
+    """region_table of every authority's latest ILACS inspection, for the page to keep per records file and sort."""
+    return region_table(latest_ilacs(frames), sort_by)
+
+
 def grade_counts(latest: pd.DataFrame) -> pd.DataFrame:
     """How many of the authorities hold each grade in each of the four judgements (long form, zeros kept)."""
     rows = []

@@ -27,8 +27,7 @@ since_banner(ctx, everything=True)
 
 sort_labels = {"authority": "Authority (A to Z)", **{k: f"{v} (weakest first)" for k, v in region.FOUR.items()}}
 sort_by = st.selectbox("Sort the table by", list(sort_labels), format_func=sort_labels.get, key="region_sort")
-latest = derived(ctx, region.latest_ilacs, everything=True)
-table = region.region_table(latest, sort_by)
+table = derived(ctx, region.sorted_region_table, sort_by, everything=True)
 st.subheader("Latest four judgements", anchor=False)
 st.caption("Care leavers became a judgement of its own in January 2023; before that it was one with children in care.")
 table_with_downloads(

@@ -75,7 +75,7 @@ st.markdown(
 if log.empty:
     st.info("No change is recorded.")
 else:
-    shown_log = change_log(everything)
+    shown_log = derived(ctx, change_log, everything=True)
     if changes is not None:
         after = (log["date"] > pd.Timestamp(changes.since)).map({True: "After this date", False: ""})
         shown_log = shown_log.assign(**{f"Since {changes.label}": after.to_numpy()})
