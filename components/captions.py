@@ -4,6 +4,7 @@ the chart draws, so the words can never disagree with the picture."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import pandas as pd
@@ -85,35 +86,40 @@ def _publishers_line(frames: Frames, found: pd.Series) -> str:
     return f"Source: inspection reports and letters from {named}, summarised by this dashboard. Records checked {checked_label(frames)}."
 
 
-def latest_overall_title(latest: pd.DataFrame) -> str:
-    """Each authority's latest overall grade, by name for a few authorities and counted for many, with those that
-    have none under the framework from April 2026 said so (never left out)."""
-    with_overall = latest[latest["overall_grade"] != ""]
-    without = latest[(latest["overall_grade"] == "") & (latest["overall_note"] != "")]
+def latest_overall_title(latest: list[dict]) -> str:
+    """Each authority's latest overall grade (latest: one event row each, by name), by name for a few authorities and
+    counted for many, with those that have none under the framework from April 2026 said so (never left out)."""
+    with_overall = [r for r in latest if r["overall_grade"] != ""]
+    without = [r for r in latest if r["overall_grade"] == "" and r["overall_note"] != ""]
     if len(latest) <= 4:
         parts = [
-            f"{r.authority} {flagged(r.overall_grade.lower(), 'judgements' not in r.unconfirmed)}"
-            for r in with_overall.itertuples()
+            f"{r['authority']} {flagged(r['overall_grade'].lower(), 'judgements' not in r['unconfirmed'])}"
+            for r in with_overall
         ]
-        parts += [f"{r.authority} none under the {NO_OVERALL_GRADE_MONTH} framework" for r in without.itertuples()]
+        parts += [f"{r['authority']} none under the {NO_OVERALL_GRADE_MONTH} framework" for r in without]
         return ("Latest overall grades: " + names(parts)) if parts else ""
-    counts = with_overall["overall_grade"].value_counts()
-    order = [g for g in GRADES.values() if g in counts.index]
-    parts = [f"{counts[g]} {g.lower()}" for g in order]
-    if len(without):
+    counts = Counter(r["overall_grade"] for r in with_overall)
+    parts = [f"{counts[g]} {g.lower()}" for g in GRADES.values() if counts[g]]
+    if without:
         parts.append(
-            f"{len(without)} with no overall grade under the {NO_OVERALL_GRADE_MONTH} framework ({names(list(without['authority']))})"
+            f"{len(without)} with no overall grade under the {NO_OVERALL_GRADE_MONTH} framework "
+            f"({names([r['authority'] for r in without])})"
         )
-    unconfirmed = latest[latest["unconfirmed"].str.contains("judgements")]
-    if parts and len(unconfirmed):
-        parts[-1] += f" ({names(list(unconfirmed['authority']))}'s not confirmed)"
+    unconfirmed = [r["authority"] for r in latest if "judgements" in r["unconfirmed"]]
+    if parts and unconfirmed:
+        parts[-1] += f" ({names(unconfirmed)}'s not confirmed)"
     return f"Latest overall grades of {len(latest)} authorities: " + names(parts) if parts else ""
 
 
 def timeline_caption(frames: Frames, view: View, options: Options) -> Caption:
     events = frames.events
-    graded = events[events["graded"]].sort_values("date").groupby("authority").tail(1).sort_values("authority")
-    title = latest_overall_title(graded) if len(graded) else ""
+    # Plain Python over one row per authority: pandas' filters and itertuples here cost more than the chart's data.
+    latest: dict[str, dict] = {}
+    for row in events.sort_values("date", kind="stable").to_dict("records"):
+        if row["graded"]:
+            latest[row["authority"]] = row
+    graded = [latest[name] for name in sorted(latest)]
+    title = latest_overall_title(graded) if graded else ""
     if not title:
         title = (
             f"{len(events)} inspections and visits recorded"
@@ -122,9 +128,9 @@ def timeline_caption(frames: Frames, view: View, options: Options) -> Caption:
         )
     visits = int((~events["graded"]).sum())
     four = [
-        f"{r.authority}'s four judgements are {r.grades.lower()}"
-        for r in graded.itertuples()
-        if not r.overall_grade and r.overall_note
+        f"{r['authority']}'s four judgements are {r['grades'].lower()}"
+        for r in graded
+        if not r["overall_grade"] and r["overall_note"]
     ]
     summary = (
         f"Timeline of {len(events)} Ofsted inspections and visits ({len(events) - visits} graded, {visits} not graded) "
