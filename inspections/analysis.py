@@ -134,14 +134,21 @@ def cell_evidence(frames: Frames, authority_id: str, theme_id: str, kind: str = 
 def recurring_themes(frames: Frames, kind: str = "improvement") -> pd.DataFrame:
     """Themes that recur, with the number of authorities where they recur; most widespread first."""
     matrix = theme_matrix(frames, kind)
-    recurring = matrix[matrix["recurring"]]
-    summary = (
-        recurring.groupby(["theme_id", "theme"])
-        .agg(authorities=("authority_id", "nunique"), events=("events", "sum"))
-        .reset_index()
-        .sort_values(["authorities", "events", "theme"], ascending=[False, False, True])
+    # Counted in plain Python, as the matrix is: a pandas group-by and sort cost more than the rest of the summary.
+    where: dict[tuple[str, str], set[str]] = {}
+    events: dict[tuple[str, str], int] = {}
+    for aid, tid, theme, n, recurs in zip(
+        matrix["authority_id"], matrix["theme_id"], matrix["theme"], matrix["events"], matrix["recurring"], strict=True
+    ):
+        if recurs:
+            where.setdefault((tid, theme), set()).add(aid)
+            events[(tid, theme)] = events.get((tid, theme), 0) + int(n)
+    rows = sorted(
+        ((tid, theme, len(aids), events[(tid, theme)]) for (tid, theme), aids in where.items()),
+        key=lambda row: (-row[2], -row[3], row[1]),
     )
-    return summary.reset_index(drop=True)
+    columns = ["theme_id", "theme", "authorities", "events"]
+    return pd.DataFrame(rows, columns=columns).astype({"authorities": int, "events": int})
 
 
 STATUS_ORDER = ["improved", "reported-complete", "partly-improved", "in-progress", "raised-again", NO_UPDATE]
