@@ -12,7 +12,7 @@ import pandas as pd
 from components.downloads import About
 from inspections.frames import Frames
 from inspections.labels import flagged
-from inspections.per_frames import per_frames
+from inspections.once import once_per_object
 from inspections.view import Options, View
 from inspections.vocab import EVENT_KINDS, GRADES, NO_OVERALL_GRADE_MONTH, NO_UPDATE
 
@@ -74,7 +74,7 @@ def source_line(frames: Frames, publishers: pd.Series | None = None) -> str:
     return _publishers_line(frames, publishers)
 
 
-@per_frames
+@once_per_object
 def _every_source_line(frames: Frames) -> str:
     return _publishers_line(frames, frames.sources["publisher"])
 

@@ -20,6 +20,8 @@ import streamlit as st
 
 from components import export, print_layout
 from components.captions import Caption
+from components.shared_figures import share
+from inspections.once import once_per_object
 
 _LOGGER = logging.getLogger(__name__)
 PRINT_FORMATS: tuple[export.Format, ...] = ("png", "svg", "pdf")
@@ -85,7 +87,7 @@ def _prepare(key: str, figure: go.Figure, caption: Caption) -> Prepared | None:
     """Draw the three files, keep them for this visitor, or keep what went wrong, in the visitor's words."""
     failures = st.session_state.setdefault(_FAILED, {})
     try:
-        printed = print_layout.with_titles(figure, caption.title, caption.subtitle, caption.source)
+        printed = _print_ready(figure, caption.title, caption.subtitle, caption.source)
         drawn = export.renderer().render_many([export.RenderJob(printed, fmt) for fmt in PRINT_FORMATS])
     except (export.ChromiumMissing, export.ExportFailed) as exc:  # their messages are written for visitors
         failures[key] = str(exc)
@@ -98,6 +100,13 @@ def _prepare(key: str, figure: go.Figure, caption: Caption) -> Prepared | None:
     prepared = Prepared(figure, caption, dict(zip(PRINT_FORMATS, drawn, strict=True)))
     st.session_state.setdefault(_PREPARED, {})[key] = prepared
     return prepared
+
+
+@once_per_object
+def _print_ready(figure: go.Figure, title: str, subtitle: str, source: str) -> go.Figure:
+    # Laid out for print once per shared figure and words, not for every visitor who prepares it: the copy and
+    # re-layout cost tens of milliseconds, and the drawn files are shared anyway (components.render_jobs).
+    return share(print_layout.with_titles(figure, title, subtitle, source))
 
 
 def _downloads(

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pandas as pd
 
 from inspections.frames import Frames
-from inspections.per_frames import per_frames
+from inspections.once import once_per_object
 from inspections.region import default_authorities
 from inspections.view import Options, View
 from inspections.vocab import CLOSED_STATUSES, EVENT_KINDS, NO_UPDATE, OVERALL, STATUS_LABELS
@@ -94,7 +94,7 @@ def theme_evidence(frames: Frames, kind: str = "improvement") -> pd.DataFrame:
     return evidence.sort_values(["authority", "date"], kind="stable").reset_index(drop=True)
 
 
-@per_frames
+@once_per_object
 def theme_matrix(frames: Frames, kind: str = "improvement") -> pd.DataFrame:
     """Authorities by themes: how many separate events raised each theme, and whether it recurs.
 
@@ -200,7 +200,7 @@ def open_recommendations(frames: Frames) -> pd.DataFrame:
     return open_.sort_values("age_days", ascending=False, kind="stable").reset_index(drop=True)
 
 
-@per_frames
+@once_per_object
 def latest_judgements(frames: Frames) -> pd.DataFrame:
     """Each authority's most recent graded event: one row per judgement area."""
     graded = frames.events[frames.events["graded"]]
@@ -211,7 +211,7 @@ def latest_judgements(frames: Frames) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-@per_frames
+@once_per_object
 def authority_summary(frames: Frames) -> pd.DataFrame:
     """One row per authority for the overview cards."""
     # Plain Python over a few dozen rows: pandas' indexing per authority cost more than the rest of the page.

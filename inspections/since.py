@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from inspections.frames import Frames
-from inspections.per_frames import per_frames
+from inspections.once import once_per_object
 from inspections.vocab import EVENT_KINDS
 
 NEW, CHANGED, UNSURE = "New", "Status changed", "Cannot tell: dated only to the month or year"
@@ -70,7 +70,7 @@ class Since:
         return date_label(self.since)
 
 
-@per_frames  # asked by the since box and again by each table it marks
+@once_per_object  # asked by the since box and again by each table it marks
 def changes_since(frames: Frames, since: dt.date) -> Since:
     events, updates = frames.events, frames.updates
     new_event = after(events["date_from"], events["date_to"], since)

@@ -113,3 +113,17 @@ def test_a_hung_chromium_is_reported_within_the_limit(timeline):
     (error,) = [e.value for e in at.error]
     assert "took longer than" in error and "try again" in error
     assert prepare(at).label == PREPARE_LABEL, "and the visitor can try again"
+
+
+def test_a_shared_chart_is_laid_out_for_print_once_per_wording():
+    """Every visitor preparing the same chart's print files gets the one print layout, made once."""
+    import plotly.graph_objects as go
+
+    from components.print_files import _print_ready
+    from components.shared_figures import share
+
+    chart = share(go.Figure(go.Bar(x=["a"], y=[1])))
+    first = _print_ready(chart, "Title", "Subtitle", "Source")
+    assert _print_ready(chart, "Title", "Subtitle", "Source") is first
+    assert _print_ready(chart, "Another title", "Subtitle", "Source") is not first
+    assert first.layout.title.text is not None and first is not chart

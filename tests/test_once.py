@@ -7,9 +7,9 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from inspections import per_frames as module
+from inspections import once as module
 from inspections.analysis import authority_summary, regional_summary
-from inspections.per_frames import per_frames
+from inspections.once import once_per_object
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class Tiny:
 def counted():
     calls = []
 
-    @per_frames
+    @once_per_object
     def rows_over(frames: Tiny, least: int = 0) -> int:
         calls.append(least)
         return int((frames.rows["n"] > least).sum())
