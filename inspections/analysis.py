@@ -66,6 +66,7 @@ def apply_view(frames: Frames, view: View) -> Frames:
     )
 
 
+@once_per_object  # each cell the reader opens is a part of it
 def theme_evidence(frames: Frames, kind: str = "improvement") -> pd.DataFrame:
     """One row per (finding or recommendation, theme): the evidence behind the theme matrix.
 
