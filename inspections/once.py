@@ -4,8 +4,8 @@ A view's frames (components.data) are shared read-only by every session, and sev
 built on the same answer: the overview's cards, its regional summary and its table each need every authority's
 summary, and each summary needs the latest judgements. Asked through the page cache they are three entries,
 each computing the summary again. A function wrapped here keeps its answer for as long as its first argument (a
-frames object, a shared figure) lives; callers must not change what it returns. Plain Python, so the analysis
-stays usable without the app.
+frames object, a shared figure or table) lives. Callers must not change what it returns, and an answer must not
+hold its first argument: neither would ever be let go. Plain Python, so the analysis stays usable without the app.
 """
 
 from __future__ import annotations

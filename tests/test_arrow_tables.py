@@ -6,8 +6,8 @@ import gc
 
 import pandas as pd
 
-from components import arrow_tables
 from components.arrow_tables import arrow_table
+from inspections import once
 
 
 def test_the_same_frame_is_converted_once_and_keeps_its_columns_and_values():
@@ -30,7 +30,7 @@ def test_a_frame_that_is_gone_leaves_nothing_kept():
     key = id(frame)
     del frame
     gc.collect()
-    assert key not in arrow_tables._TABLES
+    assert key not in once._KEPT
 
 
 def test_a_column_arrow_cannot_hold_is_handed_back_for_streamlit_to_fix():

@@ -6,6 +6,7 @@ import gc
 from dataclasses import dataclass, replace
 
 import pandas as pd
+import pytest
 
 from inspections import once as module
 from inspections.analysis import authority_summary, regional_summary
@@ -59,3 +60,19 @@ def test_the_overviews_cards_and_sentences_share_one_summary(small_frames):
     regional_summary(frames)
     assert authority_summary(frames) is cards
     assert authority_summary(replace(small_frames)) is not cards
+
+
+def test_an_answer_that_cannot_be_made_is_made_again_next_time_it_is_asked():
+    """An exception is not kept: the next call tries again (a table Arrow cannot hold, a drawing that failed)."""
+    tries = []
+
+    @once_per_object
+    def fails(frames: Tiny) -> int:
+        tries.append(1)
+        raise ValueError("no")
+
+    frames = Tiny(pd.DataFrame({"n": [1]}))
+    for _ in range(2):
+        with pytest.raises(ValueError):
+            fails(frames)
+    assert len(tries) == 2
