@@ -77,14 +77,6 @@ ERAS = tuple(
 CLICK_TARGET = "click-target"
 
 
-def base_layout(fig: go.Figure, *, height: int) -> go.Figure:
-    """The house style (afcharts template, fonts, legend on top) under anything already set on fig's layout."""
-    if fig.layout.template.layout.font.family != FONT:  # made before this module set the default, or elsewhere
-        fig.layout.template = HOUSE_TEMPLATE
-    fig.layout.height = height
-    return fig
-
-
 def _house_template() -> go.layout.Template:
     template = go.layout.Template(pio.templates["afcharts"])
     template.layout.update(

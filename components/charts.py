@@ -78,9 +78,9 @@ def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
     # Counts as text, each in ink or paper chosen for its own cell: plotly's automatic choice left some cells under
     # 4.5:1. One trace per ink, not a colour per cell: plotly checks a colour list entry by entry, which cost more
     # than the rest of the chart.
-    inks = {n: count_ink(n) for n in set(cells["events"])}
-    for ink in dict.fromkeys(inks.values()):
-        written = cells[cells["events"].map(inks) == ink]
+    inks = cells["events"].map(count_ink)
+    for ink in dict.fromkeys(inks):
+        written = cells[inks == ink]
         draft.add_trace(
             trace(
                 "scatter",

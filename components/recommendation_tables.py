@@ -14,7 +14,7 @@ import pandas as pd
 from components.exhibits import recommendations_table
 from inspections.frames import Frames
 from inspections.headings import STATUS_HISTORY, STATUS_UPDATES, headed
-from inspections.since import changes_since, marked, marked_updates
+from inspections.since import Since, changes_since, marked, marked_updates
 
 
 def chosen_recommendations(
@@ -27,7 +27,7 @@ def chosen_recommendations(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(rows, table): the recommendations these choices keep, and the table a reader sees of them (marked, with
     what is new first, when a since date is set)."""
-    changes = changes_since(frames, since) if since else None
+    changes = _changes(frames, since)
     shown = frames.recommendations
     if statuses:
         shown = shown[shown["status"].isin(statuses)]
@@ -46,10 +46,14 @@ def chosen_recommendations(
 def status_history(frames: Frames, since: dt.date | None, rec_id: str) -> pd.DataFrame:
     """One recommendation's status updates as a reader sees them (empty when none is recorded)."""
     history = frames.updates[frames.updates["rec_id"] == rec_id]
-    return marked_updates(headed(history, STATUS_HISTORY), history, changes_since(frames, since) if since else None)
+    return marked_updates(headed(history, STATUS_HISTORY), history, _changes(frames, since))
 
 
 def status_updates(frames: Frames, since: dt.date | None) -> pd.DataFrame:
     """Every status update in the view, as a reader sees them."""
     updates = frames.updates
-    return marked_updates(headed(updates, STATUS_UPDATES), updates, changes_since(frames, since) if since else None)
+    return marked_updates(headed(updates, STATUS_UPDATES), updates, _changes(frames, since))
+
+
+def _changes(frames: Frames, since: dt.date | None) -> Since | None:
+    return changes_since(frames, since) if since else None  # kept with the frames (inspections.once)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.chart_style import GRADE_MARKS, base_layout, legend_groups
+from components.chart_style import GRADE_MARKS, legend_groups
 from components.text_safety import esc
 from inspections.region import FOUR
 
@@ -77,7 +77,7 @@ def grid_figure(latest: pd.DataFrame) -> go.Figure:
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
-    base_layout(fig, height=150 + 38 * max(len(rows), 1))
+    fig.update_layout(height=150 + 38 * max(len(rows), 1))
     fig.update_xaxes(
         categoryorder="array", categoryarray=columns, side="top", title=None, showgrid=False, range=[-0.4, 3.9]
     )
@@ -159,7 +159,7 @@ def map_figure(latest: pd.DataFrame, codes: dict[str, str], area: str) -> go.Fig
             borderwidth=1,
             borderpad=2,
         )
-    base_layout(fig, height=760)
+    fig.update_layout(height=760)
     fig.update_xaxes(visible=False, range=[-2.75 * squash, -0.25 * squash])
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
     fig.update_layout(legend={"traceorder": "normal"})
@@ -201,7 +201,7 @@ def england_figure(shares: pd.DataFrame) -> go.Figure:
                 + ": %{x}% (%{customdata[0]} of %{customdata[1]})<extra></extra>",
             )
         )
-    base_layout(fig, height=170 + 34 * max(len(rows), 1))
+    fig.update_layout(height=170 + 34 * max(len(rows), 1))
     fig.update_layout(barmode="stack", bargap=0.3)
     fig.update_yaxes(categoryorder="array", categoryarray=rows[::-1], title=None, automargin=True)
     fig.update_xaxes(

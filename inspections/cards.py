@@ -35,6 +35,9 @@ class Card:
     most_recent_event: str
 
 
+_FROM_SUMMARY = tuple(name for name in Card.__dataclass_fields__ if name != "judgements")  # the summary's columns
+
+
 def overview_cards(frames: Frames) -> tuple[Card, ...]:
     """Each chosen authority's card, in the summary's order."""
     judgements: dict[str, list[tuple[str, str]]] = {}
@@ -51,6 +54,3 @@ def overview_cards(frames: Frames) -> tuple[Card, ...]:
         )
         for row in authority_summary(frames).to_dict("records")
     )
-
-
-_FROM_SUMMARY = tuple(name for name in Card.__dataclass_fields__ if name != "judgements")

@@ -3,10 +3,9 @@ chart, and grades and statuses told apart without colour."""
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
 import pytest
 
-from components import chart_style, charts, print_layout, timeline_charts
+from components import chart_style, charts, print_layout, region_exhibits, timeline_charts
 from inspections import analysis
 
 
@@ -128,10 +127,9 @@ def test_every_chart_and_its_print_are_in_the_house_style(small_frames):
         "timeline": timeline_charts.timeline_figure(small_frames.events),
         "themes": charts.theme_matrix_figure(analysis.theme_matrix(small_frames)),
         "status": charts.status_figure(analysis.status_counts(small_frames)),
+        **{e.key: e.figure for e in region_exhibits.exhibits(small_frames) if e.figure is not None},
     }
     for key, fig in {**on_screen, **print_figures(small_frames)}.items():
         house = fig.layout.template.layout
         assert house.font.family == chart_style.FONT and house.legend.orientation == "h", key
         assert house.plot_bgcolor == "white" and house.colorway, key  # afcharts' palette under ours
-    plain = chart_style.base_layout(go.Figure(layout={"template": "plotly"}), height=300)
-    assert plain.layout.template.layout.font.family == chart_style.FONT, "a figure made with another template"
