@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 
 from inspections.frames import Frames
@@ -29,40 +30,77 @@ def options_for(frames: Frames) -> Options:
     )
 
 
-def _has_theme(themes: pd.Series, chosen: set[str]) -> pd.Series:
-    # astype(bool): an empty object Series would otherwise select columns rather than rows
-    return themes.map(lambda ts: bool(chosen.intersection(ts))).astype(bool)
-
-
 def apply_view(frames: Frames, view: View) -> Frames:
     """The frames cut down to the chosen authorities, years, event kinds and themes."""
-    events = frames.events
-    keep = (
-        events["authority_id"].isin(view.authorities)
-        & events["event_kind"].isin(view.kinds)
-        & events["date"].dt.year.between(view.first_year, view.last_year)
-    )
-    event_ids = set(events.loc[keep, "event_id"])
-    themes = set(view.themes)
+    # Run for every new view: the masks are built from plain-Python columns kept with the frames (_rows_of), as
+    # pandas' isin, .dt and a boolean filter per frame cost several milliseconds for a few hundred rows.
+    rows = _rows_of(frames)
+    authorities, kinds, themes = set(view.authorities), set(view.kinds), set(view.themes)
+    kept = {
+        event
+        for event, authority, kind, year in rows.events
+        if authority in authorities and kind in kinds and view.first_year <= year <= view.last_year
+    }
 
-    def by_event(frame: pd.DataFrame) -> pd.DataFrame:
-        return frame[frame["event_id"].isin(event_ids)].reset_index(drop=True)
+    def cut(frame: pd.DataFrame, keep: list[bool]) -> pd.DataFrame:
+        return frame[np.array(keep, dtype=bool)].reset_index(drop=True)
 
-    findings = by_event(frames.findings)
-    findings = findings[_has_theme(findings["themes"], themes)].reset_index(drop=True)
-    recs = by_event(frames.recommendations)
-    recs = recs[_has_theme(recs["themes"], themes)].reset_index(drop=True)
+    def by_event(frame: pd.DataFrame, events: list[str]) -> pd.DataFrame:
+        return cut(frame, [event in kept for event in events])
+
+    def by_event_and_theme(frame: pd.DataFrame, items: list[tuple[str, frozenset[str]]]) -> pd.DataFrame:
+        return cut(frame, [event in kept and not themes.isdisjoint(tags) for event, tags in items])
+
+    recs = by_event_and_theme(frames.recommendations, rows.recommendations)
+    chosen_recs = set(recs["rec_id"])
     return replace(
         frames,
-        authorities=frames.authorities[frames.authorities["authority_id"].isin(view.authorities)].reset_index(
-            drop=True
-        ),
-        events=by_event(events),
-        judgements=by_event(frames.judgements),
-        findings=findings,
+        authorities=cut(frames.authorities, [a in authorities for a in rows.authorities]),
+        events=by_event(frames.events, [event for event, *_ in rows.events]),
+        judgements=by_event(frames.judgements, rows.judgements),
+        findings=by_event_and_theme(frames.findings, rows.findings),
         recommendations=recs,
-        updates=frames.updates[frames.updates["rec_id"].isin(set(recs["rec_id"]))].reset_index(drop=True),
-        themes=frames.themes[frames.themes["theme_id"].isin(themes)].reset_index(drop=True),
+        updates=cut(frames.updates, [rec in chosen_recs for rec in rows.updates]),
+        themes=cut(frames.themes, [t in themes for t in rows.themes]),
+    )
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """The columns apply_view filters on, as plain Python, kept with the unfiltered frames."""
+
+    authorities: list[str]
+    events: list[tuple[str, str, str, int]]  # event, authority, kind, year
+    judgements: list[str]  # event
+    findings: list[tuple[str, frozenset[str]]]  # event, themes
+    recommendations: list[tuple[str, frozenset[str]]]
+    updates: list[str]  # recommendation
+    themes: list[str]
+
+
+@once_per_object
+def _rows_of(frames: Frames) -> _Rows:
+    events = frames.events
+
+    def tagged(frame: pd.DataFrame) -> list[tuple[str, frozenset[str]]]:
+        return [(e, frozenset(t)) for e, t in zip(frame["event_id"], frame["themes"], strict=True)]
+
+    return _Rows(
+        authorities=frames.authorities["authority_id"].tolist(),
+        events=list(
+            zip(
+                events["event_id"].tolist(),
+                events["authority_id"].tolist(),
+                events["event_kind"].tolist(),
+                events["date"].dt.year.tolist(),
+                strict=True,
+            )
+        ),
+        judgements=frames.judgements["event_id"].tolist(),
+        findings=tagged(frames.findings),
+        recommendations=tagged(frames.recommendations),
+        updates=frames.updates["rec_id"].tolist(),
+        themes=frames.themes["theme_id"].tolist(),
     )
 
 
