@@ -16,7 +16,6 @@ from components.chart_style import (
     NO_OVERALL,
     UNGRADED,
     Mark,
-    legend_groups,
 )
 from components.figure_drafts import Draft, trace
 from components.text_safety import esc
@@ -30,29 +29,36 @@ def timeline_figure(events: pd.DataFrame, *, row_px: int = 110) -> go.Figure:
     Events close together in one authority's row are stacked a little apart so neither hides the other.
     A grade that no source confirms is starred and footnoted.
     """
+    # Laid out in plain Python over the view's few dozen events: pandas' sorting, grouping and indexing per
+    # authority cost more than plotly's check of the finished figure, and this runs for every new view.
     draft = Draft()
-    rows = list(dict.fromkeys(events["authority"]))
-    events = events.assign(
-        mark=[
-            _event_mark_key(graded, grade)
-            for graded, grade in zip(events["graded"], events["overall_grade_id"], strict=True)
-        ],
-        y=_row_positions(events, rows),
-        label_position=_label_positions(events),
+    authority, graded, unconfirmed = (events[c].tolist() for c in ("authority", "graded", "unconfirmed"))
+    stamps = events["date"].tolist()
+    rows = list(dict.fromkeys(authority))
+    in_order = sorted(range(len(stamps)), key=stamps.__getitem__)
+    y = _row_positions(authority, stamps, rows, in_order)
+    label_position = _label_positions(authority, in_order)
+    starred = ["judgements" in u and g for u, g in zip(unconfirmed, graded, strict=True)]
+    _add_uncertain_dates(draft, events, y)
+    keys = [_event_mark_key(g, o) for g, o in zip(graded, events["overall_grade_id"], strict=True)]
+    hover = list(
+        zip(authority, events["kind_label"], events["fieldwork"], events["published"], events["grades"], strict=True)
     )
-    starred = events["unconfirmed"].str.contains("judgements") & events["graded"]
-    _add_uncertain_dates(draft, events)
-    marks = {key: _mark(key) for key in [*GRADE_MARKS, "no-overall", "ungraded"]}
-    for key, mark, group in legend_groups(events, "mark", marks):
+    dates = events["date"].to_numpy()
+    for key in [*GRADE_MARKS, "no-overall", "ungraded"]:  # the legend's order
+        group = [n for n, k in enumerate(keys) if k == key]
+        if not group:
+            continue
+        mark = _mark(key)
         draft.add_trace(
             trace(
                 "scatter",
-                x=group["date"],
-                y=group["y"],
+                x=dates[group],
+                y=np.array([y[n] for n in group]),
                 mode="markers+text",
                 name=mark.text,
-                text=[_short_grade(key) + ("*" if star else "") for star in starred[group.index]],
-                textposition=list(group["label_position"]),
+                text=[_short_grade(key) + ("*" if starred[n] else "") for n in group],
+                textposition=[label_position[n] for n in group],
                 textfont={"size": 12, "color": "#0B0C0C"},
                 marker={
                     "symbol": mark.symbol,
@@ -61,15 +67,8 @@ def timeline_figure(events: pd.DataFrame, *, row_px: int = 110) -> go.Figure:
                     "line": {"width": 2.5 if key == "ungraded" else 1.5, "color": "#0B0C0C"},
                 },
                 customdata=_rows_of(
-                    [esc(authority), esc(kind), esc(fieldwork), esc(published), _hover_grades(grades)]
-                    for authority, kind, fieldwork, published, grades in zip(
-                        group["authority"],
-                        group["kind_label"],
-                        group["fieldwork"],
-                        group["published"],
-                        group["grades"],
-                        strict=True,
-                    )
+                    [esc(who), esc(kind), esc(fieldwork), esc(published), _hover_grades(grades)]
+                    for who, kind, fieldwork, published, grades in (hover[n] for n in group)
                 ),
                 hovertemplate=(
                     "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Fieldwork: %{customdata[2]}<br>"
@@ -77,8 +76,9 @@ def timeline_figure(events: pd.DataFrame, *, row_px: int = 110) -> go.Figure:
                 ),
             )
         )
-    _add_eras(draft, events)
-    if starred.any():
+    if stamps:
+        _add_eras(draft, min(stamps), max(stamps))
+    if any(starred):
         _footnote_unconfirmed(draft)
     draft.update_layout(height=160 + row_px * max(len(rows), 1))
     draft.update_yaxes(
@@ -126,17 +126,17 @@ def _hover_grades(grades: str) -> str:
     return "".join(f"<br>{esc(part)}" for part in grades.split("; ") if part)
 
 
-def _add_uncertain_dates(draft: Draft, events: pd.DataFrame) -> None:
+def _add_uncertain_dates(draft: Draft, events: pd.DataFrame, y: list[float]) -> None:
     """A dashed bar across the whole range for an event the sources date only loosely (for example "2018 to
     2020"), so its mark is not read as a known date."""
-    loose = events[events["unconfirmed"].str.contains("fieldwork") & ((events["end"] - events["start"]).dt.days > 180)]
-    if loose.empty:
-        return
     xs: list = []
     ys: list = []
-    for row in loose.itertuples():
-        xs += [row.start, row.end, None]
-        ys += [row.y, row.y, None]
+    for unsure, start, end, height in zip(events["unconfirmed"], events["start"], events["end"], y, strict=True):
+        if "fieldwork" in unsure and (end - start).days > 180:
+            xs += [start, end, None]
+            ys += [height, height, None]
+    if not xs:
+        return
     draft.add_trace(
         trace(
             "scatter",
@@ -151,22 +151,28 @@ def _add_uncertain_dates(draft: Draft, events: pd.DataFrame) -> None:
     )
 
 
-def _label_positions(events: pd.DataFrame) -> pd.Series:
+def _label_positions(authority: list[str], in_order: list[int]) -> list[str]:
     """Labels alternate above and below the marks in each row, so neighbours' labels do not collide."""
-    order = events.sort_values("date").groupby("authority").cumcount()
-    return order.map(lambda n: "top center" if n % 2 == 0 else "bottom center").reindex(events.index)
+    positions = [""] * len(authority)
+    seen: dict[str, int] = {}
+    for n in in_order:
+        count = seen[authority[n]] = seen.get(authority[n], -1) + 1
+        positions[n] = "top center" if count % 2 == 0 else "bottom center"
+    return positions
 
 
-def _row_positions(events: pd.DataFrame, rows: list[str]) -> pd.Series:
+def _row_positions(authority: list[str], dates: list, rows: list[str], in_order: list[int]) -> list[float]:
     """Each event's height: its authority's row, nudged down when it falls within months of the one before."""
-    positions = pd.Series(0.0, index=events.index)
-    for authority, group in events.sort_values("date").groupby("authority", sort=False):
-        base = len(rows) - 1 - rows.index(authority)
-        offset, previous = 0.0, None
-        for index, date in group["date"].items():
-            offset = offset - 0.28 if previous is not None and (date - previous).days < 270 and offset > -0.5 else 0.0
-            positions[index] = base + offset
-            previous = date
+    positions = [0.0] * len(authority)
+    previous: dict[str, tuple] = {}  # authority -> (date, offset) of its latest event so far
+    for n in in_order:
+        base = len(rows) - 1 - rows.index(authority[n])
+        before = previous.get(authority[n])
+        offset = (
+            before[1] - 0.28 if before is not None and (dates[n] - before[0]).days < 270 and before[1] > -0.5 else 0.0
+        )
+        positions[n] = base + offset
+        previous[authority[n]] = (dates[n], offset)
     return positions
 
 
@@ -184,12 +190,10 @@ def _short_grade(key: str) -> str:
     return {"requires-improvement": "RI", "no-overall": "No overall", "ungraded": "Visit"}.get(key, _mark(key).text)
 
 
-def _add_eras(draft: Draft, events: pd.DataFrame) -> None:
-    if events.empty:
-        return
+def _add_eras(draft: Draft, first: pd.Timestamp, last: pd.Timestamp) -> None:
     # More room after the latest event than before the first: its label ("No overall", "Outstanding") is centred on
     # the mark and was cut off at the right edge at tablet widths.
-    lo, hi = events["date"].min() - pd.Timedelta(days=300), events["date"].max() + pd.Timedelta(days=540)
+    lo, hi = first - pd.Timedelta(days=300), last + pd.Timedelta(days=540)
     shades = ["#F3F2F1", "#FFFFFF", "#F3F2F1"]
     # Plain shape and annotation dicts set in one update: plotly's add_vrect and add_vline cost several
     # milliseconds each, and this runs for every new view.
@@ -234,17 +238,24 @@ def judgements_figure(judgements: pd.DataFrame) -> go.Figure:
     labels apart and the latest is never cut off at the edge; the full grade is in the legend, hover and table.
     """
     draft = Draft()
-    judgements = judgements.assign(row=(judgements["authority"] + " – " + judgements["area"]).map(esc))
-    rows = list(dict.fromkeys(judgements.sort_values(["authority", "area"])["row"]))
-    for grade, mark, group in legend_groups(judgements, "grade_id", GRADE_MARKS):
+    authority, area, grade_id = (judgements[c].tolist() for c in ("authority", "area", "grade_id"))
+    row = [esc(f"{who} – {what}") for who, what in zip(authority, area, strict=True)]
+    rows = list(dict.fromkeys(esc(f"{who} – {what}") for who, what in sorted(set(zip(authority, area, strict=True)))))
+    unconfirmed = judgements["unconfirmed"].tolist()
+    hover = list(zip(judgements["event_label"], area, judgements["grade_label"], strict=True))
+    dates = judgements["date"].to_numpy()
+    for grade, mark in GRADE_MARKS.items():  # the legend's order
+        group = [n for n, g in enumerate(grade_id) if g == grade]
+        if not group:
+            continue
         draft.add_trace(
             trace(
                 "scatter",
-                x=group["date"],
-                y=group["row"],
+                x=dates[group],
+                y=[row[n] for n in group],
                 mode="markers+text",
                 name=f"{mark.text} ({GRADE_SHORT[grade]})",
-                text=[GRADE_SHORT[grade] + ("*" if star else "") for star in group["unconfirmed"]],
+                text=[GRADE_SHORT[grade] + ("*" if unconfirmed[n] else "") for n in group],
                 textposition="middle right",
                 textfont={"size": 12},
                 cliponaxis=False,
@@ -255,15 +266,12 @@ def judgements_figure(judgements: pd.DataFrame) -> go.Figure:
                     "line": {"width": 1.5, "color": "#0B0C0C"},
                 },
                 customdata=_rows_of(
-                    [esc(event), esc(area), esc(grade_label)]
-                    for event, area, grade_label in zip(
-                        group["event_label"], group["area"], group["grade_label"], strict=True
-                    )
+                    [esc(event), esc(what), esc(grade_label)] for event, what, grade_label in (hover[n] for n in group)
                 ),
                 hovertemplate="%{customdata[0]}<br>%{customdata[1]}: <b>%{customdata[2]}</b><extra></extra>",
             )
         )
-    if judgements["unconfirmed"].any():
+    if any(unconfirmed):
         _footnote_unconfirmed(draft)
     draft.update_layout(height=160 + 26 * max(len(rows), 1))
     draft.update_yaxes(categoryorder="array", categoryarray=rows[::-1], title=None, automargin=True)
