@@ -242,12 +242,30 @@ def open_recommendations(frames: Frames) -> pd.DataFrame:
 @once_per_object
 def latest_judgements(frames: Frames) -> pd.DataFrame:
     """Each authority's most recent graded event: one row per judgement area."""
-    graded = frames.events[frames.events["graded"]]
-    latest = graded.sort_values("date").groupby("authority_id").tail(1)
-    judgements = frames.judgements[frames.judgements["event_id"].isin(set(latest["event_id"]))]
-    return judgements.merge(
-        latest[["event_id", "kind_label", "fieldwork", "published", "note", "overall_note"]], on="event_id", how="left"
-    ).reset_index(drop=True)
+    events = frames.events
+    latest = set(_latest_by_authority(events[events["graded"]]).values())
+    judgements = frames.judgements[frames.judgements["event_id"].isin(latest)].reset_index(drop=True)
+    about = {
+        event: row
+        for event, *row in zip(*(events[c] for c in ("event_id", *_LATEST_EVENT_COLUMNS)), strict=True)
+        if event in latest
+    }
+    picked = [about[event] for event in judgements["event_id"]]
+    return judgements.assign(
+        **{column: np.array([row[n] for row in picked], dtype=object) for n, column in enumerate(_LATEST_EVENT_COLUMNS)}
+    )
+
+
+_LATEST_EVENT_COLUMNS = ("kind_label", "fieldwork", "published", "note", "overall_note")
+
+
+def _latest_by_authority(events: pd.DataFrame) -> dict[str, str]:
+    """Each authority's latest event by date (the later row of two on one day)."""
+    latest: dict[str, tuple[pd.Timestamp, str]] = {}
+    for event, authority, date in zip(events["event_id"], events["authority_id"], events["date"], strict=True):
+        if authority not in latest or date >= latest[authority][0]:
+            latest[authority] = (date, event)
+    return {authority: event for authority, (_, event) in latest.items()}
 
 
 @once_per_object
@@ -257,13 +275,16 @@ def authority_summary(frames: Frames) -> pd.DataFrame:
     latest: dict[str, list[dict]] = {}
     for row in latest_judgements(frames).to_dict("records"):
         latest.setdefault(row["authority_id"], []).append(row)
-    last_event = frames.events.sort_values("date", kind="stable").groupby("authority_id").tail(1)
-    last_label = dict(zip(last_event["authority_id"], last_event["event_label"], strict=True))
-    event_counts = frames.events["authority_id"].value_counts().to_dict()
+    events = frames.events
+    last_label = dict(zip(events["event_id"], events["event_label"], strict=True))
+    last_event = {authority: last_label[event] for authority, event in _latest_by_authority(events).items()}
+    event_counts = Counter(events["authority_id"])
     recs = frames.recommendations
-    totals = recs["authority_id"].value_counts().to_dict()
-    open_counts = recs.loc[~recs["status_id"].isin(CLOSED_STATUSES), "authority_id"].value_counts().to_dict()
-    none_counts = recs.loc[recs["status_id"] == NO_UPDATE, "authority_id"].value_counts().to_dict()
+    totals, open_counts, none_counts = Counter(), Counter(), Counter()
+    for authority, status in zip(recs["authority_id"], recs["status_id"], strict=True):
+        totals[authority] += 1
+        open_counts[authority] += status not in CLOSED_STATUSES
+        none_counts[authority] += status == NO_UPDATE
     rows = []
     for aid, name in zip(frames.authorities["authority_id"], frames.authorities["authority"], strict=True):
         mine = latest.get(aid, [])
@@ -283,7 +304,7 @@ def authority_summary(frames: Frames) -> pd.DataFrame:
                 "judgements": "; ".join(f"{r['area']}: {r['grade_label']}" for r in mine),
                 "grades_confirmed": not any(r["unconfirmed"] for r in mine),
                 "latest_note": first.get("note", ""),
-                "most_recent_event": last_label.get(aid, ""),
+                "most_recent_event": last_event.get(aid, ""),
                 "events": int(event_counts.get(aid, 0)),
                 "recommendations": int(totals.get(aid, 0)),
                 "open_recommendations": int(open_counts.get(aid, 0)),
