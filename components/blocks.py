@@ -84,16 +84,14 @@ def chart_downloads(
     """One row of downloads under a chart: print-ready PNG, SVG and PDF (prepared on the server when asked, see
     components.print_files), and the numbers as CSV and Excel. Without Chromium the print buttons are disabled and
     say why."""
-    prints, csv_column, excel_column = st.columns([3, 1, 1])
+    row = download_row()
     names = {
         fmt: view_filename(file_stem, fmt) if for_view else safe_filename(file_stem, extension=fmt)
         for fmt in PRINT_FORMATS
     }
-    problem = print_downloads(prints, key, caption, figure, names)
+    problem = print_downloads(row, key, caption, figure, names)
     about = download_about(caption.title, caption.subtitle, caption.source, _checked())
-    _table_downloads(
-        key, table, file_stem, about, [csv_column, excel_column], for_view=for_view, content_key=content_key
-    )
+    _table_downloads(key, table, file_stem, about, row, for_view=for_view, content_key=content_key)
     if problem:
         st.caption(f"**Print downloads are unavailable.** {problem}")  # our own words, not records text
 
@@ -130,8 +128,14 @@ def table_with_downloads(
     when the caller knows one (the records digest and the table's name), names the table's content so it need not
     be hashed on every run."""
     st.dataframe(arrow_table(table), hide_index=True, width="stretch", column_config=link_columns(table))
-    left, right, _ = st.columns([1, 1, 3])
-    _table_downloads(key, table, file_stem, about, [left, right], for_view=for_view, content_key=content_key)
+    _table_downloads(key, table, file_stem, about, download_row(), for_view=for_view, content_key=content_key)
+
+
+def download_row():
+    """A row of download buttons side by side, wrapping on a narrow screen. One horizontal container rather than
+    columns: a page's every message costs the server time on every run, and a row of columns is a message for the
+    row and one for each column (a fifth of the Sources page's messages)."""
+    return st.container(horizontal=True, gap="small")
 
 
 def _table_downloads(
@@ -139,20 +143,19 @@ def _table_downloads(
     table: pd.DataFrame,
     file_stem: str,
     about: About | None,
-    columns,
+    place,
     *,
     for_view: bool = False,
     content_key: str = "",
 ) -> None:
-    """CSV and Excel buttons for a table, made safe for spreadsheets, in the two columns given; with for_view,
+    """CSV and Excel buttons for a table, made safe for spreadsheets, in place (a download row); with for_view,
     the file names also name the chosen authorities and years."""
-    left, right = columns
 
     def name(extension: str) -> str:
         return view_filename(file_stem, extension) if for_view else safe_filename(file_stem, extension=extension)
 
-    for column, kind in ((left, "csv"), (right, "xlsx")):
-        column.download_button(
+    for kind in ("csv", "xlsx"):
+        place.download_button(
             f"Download {FORMATS[kind].label}",
             partial(table_file, kind, table, file_stem, about, content_key),  # made on click: see table_file
             file_name=name(kind),

@@ -54,7 +54,7 @@ class Prepared:
 
 
 def print_downloads(place, key: str, caption: Caption, figure: go.Figure, file_names: Mapping[str, str]) -> str | None:
-    """Draw the print downloads in `place` (a column): a button to prepare them, or the three downloads once
+    """Draw the print downloads in `place` (a download row): a button to prepare them, or the three downloads once
     prepared, or disabled downloads saying why there can be none. Returns what stops print export, if anything."""
     problem = export.chromium_problem()
     prepared = _prepared(key, figure, caption)
@@ -65,11 +65,11 @@ def print_downloads(place, key: str, caption: Caption, figure: go.Figure, file_n
         _downloads(place, key, {}, file_names, disabled_because=problem)
         return problem
     slot = place.empty()
-    if slot.button(PREPARE_LABEL, key=f"print_{key}", icon=":material/print:", help=PREPARE_HELP, width="stretch"):
+    if slot.button(PREPARE_LABEL, key=f"print_{key}", icon=":material/print:", help=PREPARE_HELP):
         with slot, st.spinner("Drawing the print files…"):
             prepared = _prepare(key, figure, caption)
         if prepared is not None:
-            _downloads(slot.container(), key, prepared.files, file_names)
+            _downloads(slot.container(horizontal=True, gap="small"), key, prepared.files, file_names)
     failed = st.session_state.get(_FAILED, {}).get(key)
     if failed and prepared is None:
         st.error(failed, icon=":material/print_disabled:")
@@ -112,9 +112,9 @@ def _print_ready(figure: go.Figure, title: str, subtitle: str, source: str) -> g
 def _downloads(
     place, key: str, files: Mapping[str, bytes], file_names: Mapping[str, str], *, disabled_because: str | None = None
 ) -> None:
-    for column, fmt in zip(place.columns(len(PRINT_FORMATS)), PRINT_FORMATS, strict=True):
+    for fmt in PRINT_FORMATS:
         kind = export.FORMATS[fmt]
-        column.download_button(
+        place.download_button(
             f"Download {kind.label}",
             files.get(fmt, b""),
             file_name=file_names[fmt],
@@ -124,5 +124,4 @@ def _downloads(
             on_click="ignore",
             disabled=disabled_because is not None,
             help=disabled_because or _HELP[fmt],
-            width="stretch",
         )
