@@ -1,4 +1,4 @@
-"""Committee pack: tick the charts and tables, add a heading and introduction, download one Word or PDF file."""
+"""Committee pack: choose the charts and tables, add a heading and introduction, download one Word or PDF file."""
 
 import streamlit as st
 
@@ -56,34 +56,34 @@ with st.form("pack_form", border=True):
         "line between paragraphs.",
     )
     st.markdown("**What to include**")
-    # One row per exhibit, its chart and its table side by side; an exhibit with no chart says so rather than
-    # leaving a gap in the list.
-    names_column, charts_column, tables_column = st.columns([3, 1, 1], vertical_alignment="bottom")
-    names_column.caption("Chart or table")
-    charts_column.caption("Chart, drawn for print")
-    tables_column.caption("Table of the numbers")
-    ticked: list[tuple[Entry, bool, bool]] = []
-    for entry in offered:
-        name, left, right = st.columns([3, 1, 1], vertical_alignment="center")
-        name.markdown(md_escape(entry.name))
-        if entry.has_chart:
-            chart = left.checkbox(
-                f"Chart: {entry.name}",
-                value=entry.key in exhibits.DEFAULT_CHARTS and not problem,
-                key=f"pack_chart_{entry.key}",
-                disabled=problem is not None,
-                label_visibility="collapsed",
-            )
-        else:
-            chart = False
-            left.caption("Table only")
-        table = right.checkbox(
-            f"Table: {entry.name}",
-            value=entry.needs_since,
-            key=f"pack_table_{entry.key}",
-            label_visibility="collapsed",
-        )
-        ticked.append((entry, chart, table))
+    # Two rows of toggles rather than a grid of tick boxes: the grid was a column per cell, over a hundred
+    # elements sent on every run of the page, where these are two.
+    names = {entry.key: entry.name for entry in offered}
+    with_charts = [entry.key for entry in offered if entry.has_chart]
+    charts = st.pills(
+        "Charts, drawn for print",
+        with_charts,
+        selection_mode="multi",
+        default=[] if problem else [key for key in with_charts if key in exhibits.DEFAULT_CHARTS],
+        format_func=names.get,
+        key="pack_charts",
+        disabled=problem is not None,
+        help="Each chart is drawn at A4 width with its title, filters and source, and alternative text.",
+    )
+    tables = st.pills(
+        "Tables of the numbers",
+        list(names),
+        selection_mode="multi",
+        default=[entry.key for entry in offered if entry.needs_since],
+        format_func=names.get,
+        key="pack_tables",
+        help="Each table comes after its chart, or on its own where no chart is chosen.",
+    )
+    if only_tables := [entry.name for entry in offered if not entry.has_chart]:
+        st.caption(f"A table only, with no chart: {'; '.join(only_tables)}.")
+    ticked: list[tuple[Entry, bool, bool]] = [
+        (entry, entry.key in (charts or ()), entry.key in (tables or ())) for entry in offered
+    ]
     file_label = st.radio("File", list(FORMATS), horizontal=True, key="pack_format")
     submitted = st.form_submit_button("Build the pack", type="primary", icon=":material/description:")
 
@@ -101,7 +101,7 @@ signature = (ctx.view, tuple(wanted), heading, introduction, fmt)
 if submitted:
     st.session_state.pop(_BUILT, None)
     if not wanted:
-        st.warning("Tick at least one chart or table.")
+        st.warning("Choose at least one chart or table.")
     else:
         choices = []
         for entry, chart, table in ticked:

@@ -32,6 +32,17 @@ def downloads(at: AppTest) -> dict[str, object]:
     return {button.label: button for button in at.get("download_button")}
 
 
+def chooser(at: AppTest, which: str):
+    """The pack page's row of charts ("charts") or of tables ("tables") to choose from."""
+    return at.button_group(key=f"pack_{which}")
+
+
+def named(at: AppTest, which: str, *, chosen: bool = False) -> set[str]:
+    """The names offered in a chooser (or only those chosen), as the page shows them."""
+    row = chooser(at, which)
+    return set(row.formatted_values) if chosen else set(row.options)
+
+
 def pack_button(at: AppTest):
     return next(b for b in at.button if b.label == "Build the pack")
 
@@ -63,17 +74,16 @@ def test_without_chromium_the_print_buttons_say_what_is_missing(app, page):
     assert data_buttons and not any(b.proto.disabled for b in data_buttons)
 
 
-def test_pack_page_offers_every_chart_and_table_with_the_usual_three_ticked(app):
+def test_pack_page_offers_every_chart_and_table_with_the_usual_three_chosen(app):
     at = app("pages/pack.py")
     assert at.title[0].value == "Committee pack"
-    ticked = {c.label for c in at.checkbox if c.value}
-    assert ticked == {
-        "Chart: Judgement timeline",
-        "Chart: Recurring themes: areas for improvement",
-        "Chart: Recommendations: latest status",
+    assert named(at, "charts", chosen=True) == {
+        "Judgement timeline",
+        "Recurring themes: areas for improvement",
+        "Recommendations: latest status",
     }
-    labels = {c.label for c in at.checkbox}
-    assert {"Table: Every recommendation", "Table: Each authority at a glance"} <= labels
+    assert not named(at, "tables", chosen=True)
+    assert {"Every recommendation", "Each authority at a glance"} <= named(at, "tables")
     assert at.text_input(key="pack_heading").placeholder == "Ofsted inspections of children's services: Alpha and Beta"
     assert "Alpha and Beta; 2018 to 2024" in at.info[0].value
 
@@ -82,14 +92,14 @@ def test_pack_page_offers_every_chart_and_table_with_the_usual_three_ticked(app)
 def test_pack_page_renders_on_the_shipped_records(app, chromium):
     at = app("pages/pack.py", chromium=chromium, records=SHIPPED)
     assert not at.error and at.title[0].value == "Committee pack"
-    charts = [c.label for c in at.checkbox if c.label.startswith("Chart:")]
+    charts = chooser(at, "charts").options
     assert len(charts) == 6 + 3, "six charts of the chosen view and three of the whole region"
-    assert {"Chart: The region's latest four judgements", "Chart: Map: impact of leaders"} <= set(charts)
+    assert {"The region's latest four judgements", "Map: impact of leaders"} <= set(charts)
 
 
 def test_a_region_exhibit_in_the_pack_covers_every_authority_and_cites_its_reports(app):
     at = app("pages/pack.py", chromium=False, records=SHIPPED)
-    at.checkbox(key="pack_table_region-grid").check()
+    chooser(at, "tables").select("region-grid")
     pack_button(at).click().run()
     assert not at.exception
     document = docx.Document(io.BytesIO(at.session_state["pack_built"]["data"]))
@@ -102,8 +112,8 @@ def test_a_region_exhibit_in_the_pack_covers_every_authority_and_cites_its_repor
 def test_pack_of_tables_is_built_and_offered_for_download(app):
     at = app("pages/pack.py", chromium=False)
     assert "apt-get install chromium" in at.warning[0].value
-    assert all(c.proto.disabled for c in at.checkbox if c.label.startswith("Chart:"))
-    at.checkbox(key="pack_table_recommendations").check()
+    assert chooser(at, "charts").proto.disabled and not named(at, "charts", chosen=True)
+    chooser(at, "tables").select("recommendations")
     at.text_area(key="pack_intro").input("For the meeting on 3 March.")
     pack_button(at).click().run()
     assert not at.exception
@@ -121,7 +131,7 @@ def test_pack_of_tables_is_built_and_offered_for_download(app):
 def test_a_long_pasted_heading_is_cut_with_a_notice_not_dropped(app):
     at = app("pages/pack.py", chromium=False)
     assert not at.text_input(key="pack_heading").max_chars, "a box with a limit drops a longer paste whole"
-    at.checkbox(key="pack_table_recommendations").check()
+    chooser(at, "tables").select("recommendations")
     at.text_input(key="pack_heading").input("Scrutiny " + "x" * 245)
     pack_button(at).click().run()
     assert "The heading is 254 characters long; the pack uses its first 200." in [w.value for w in at.warning]
@@ -129,10 +139,10 @@ def test_a_long_pasted_heading_is_cut_with_a_notice_not_dropped(app):
     assert document.paragraphs[0].text == ("Scrutiny " + "x" * 245)[:200]
 
 
-def test_nothing_ticked_asks_for_a_choice(app):
+def test_nothing_chosen_asks_for_a_choice(app):
     at = app("pages/pack.py", chromium=False)
     pack_button(at).click().run()
-    assert "Tick at least one chart or table." in [w.value for w in at.warning]
+    assert "Choose at least one chart or table." in [w.value for w in at.warning]
     assert "Download the committee pack (Word)" not in downloads(at)
 
 
@@ -149,9 +159,9 @@ def test_the_usual_word_pack_is_built_from_the_page(app):
     assert "Download the committee pack (Word)" in downloads(at)
 
 
-def test_every_exhibit_row_says_chart_or_table_only_with_no_empty_slot(app):
+def test_every_exhibit_offers_its_table_and_those_without_a_chart_are_named(app):
     at = app("pages/pack.py", chromium=False)
-    charts = {c.label.removeprefix("Chart: ") for c in at.checkbox if c.label.startswith("Chart: ")}
-    tables = {c.label.removeprefix("Table: ") for c in at.checkbox if c.label.startswith("Table: ")}
-    table_only = [c.value for c in at.caption].count("Table only")
-    assert charts <= tables and table_only == len(tables - charts) > 0
+    charts, tables = named(at, "charts"), named(at, "tables")
+    note = next(c.value for c in at.caption if c.value.startswith("A table only, with no chart: "))
+    table_only = note.removeprefix("A table only, with no chart: ").removesuffix(".").split("; ")
+    assert charts < tables and set(table_only) == tables - charts

@@ -239,8 +239,8 @@ def test_the_pdf_pack_has_the_changes_section_too(frames):
 def test_an_officer_sets_the_date_and_puts_the_changes_in_a_word_pack_from_the_page(app, monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")  # a pack of tables needs no Chromium
     at = app(SINCE, "pages/pack.py", {"since": "2025-06-15"})
-    ticked = at.checkbox(key="pack_table_changes")
-    assert ticked.label == "Table: Changes since the sidebar's date" and ticked.value
+    tables = at.button_group(key="pack_tables")
+    assert "changes" in tables.value and "Changes since the sidebar's date" in tables.formatted_values
     next(b for b in at.button if b.label == "Build the pack").click().run()
     assert not at.exception
     document = docx.Document(io.BytesIO(at.session_state["pack_built"]["data"]))
