@@ -40,9 +40,11 @@ if loaded.errors:
     st.navigation(panels, position="hidden").run()
     st.stop()
 
-st.navigation(
-    [
+# Made once per visitor: st.Page resolves and checks its script's path, about a millisecond of every run. Not
+# shared between visitors, because st.navigation marks on the page object which page a run may call.
+if "app_pages" not in st.session_state:
+    st.session_state["app_pages"] = [
         st.Page(script, title=title, icon=icon, **({"url_path": address} if address else {"default": True}))
         for script, title, icon, address in PAGES
     ]
-).run()
+st.navigation(st.session_state["app_pages"]).run()
