@@ -9,12 +9,10 @@ from components.blocks import table_with_downloads
 from components.captions import checked_label, source_line, table_about
 from components.citation import cite_block
 from components.data import derived, page_context
-from components.downloads import excel_bytes
 from components.export import FORMATS
+from components.record_tables import change_log, prepare_workbook, record_tables, workbook
 from components.since_view import since_banner
 from inspections.dictionary import DATA_DICTIONARY
-from inspections.frames import Frames
-from inspections.headings import CHANGE_LOG, headed
 
 ctx = page_context()
 everything = ctx.everything
@@ -30,35 +28,6 @@ st.success(
 )
 st.markdown("These tables hold every record, whatever the sidebar filters say.")
 changes = since_banner(ctx, everything=True)
-
-
-def change_log(everything: Frames) -> pd.DataFrame:
-    """The change log as a reader sees it: records named in words, with their ids for a curator."""
-    return headed(everything.changes, CHANGE_LOG)
-
-
-def record_tables(everything: Frames) -> dict[str, pd.DataFrame]:
-    """The records as tables to read and download. The frames' start, end and date columns are left out: they
-    place a partial date on the timeline (mid-month where only the month is known), and in a spreadsheet they would
-    read as days no source gives. The dates as the sources give them are in the label columns beside them."""
-    placed = ["start", "end", "date"]
-    return {
-        "Sources": everything.sources,
-        "Authorities": everything.authorities,
-        "Events": everything.events.drop(columns=placed),
-        "Judgements": everything.judgements.drop(columns=["date"]),
-        "Findings": everything.findings.drop(columns=["date"]),
-        "Recommendations": everything.recommendations.drop(columns=["date"]),
-        "Status updates": everything.updates.drop(columns=["date"]),
-        "Themes": everything.themes,
-        "Change log": change_log(everything),
-    }
-
-
-def workbook(everything: Frames) -> bytes:
-    """Every table in one workbook: the slowest thing on the page, so built once per records file."""
-    about = table_about("Every record: every table", everything, "Every record, whatever the filters")
-    return excel_bytes(record_tables(everything), about)
 
 
 st.subheader("What has changed in the records", anchor=False)
@@ -86,9 +55,10 @@ else:
 
 st.subheader("Every record", anchor=False)
 tables = derived(ctx, record_tables, everything=True)
+prepare_workbook(everything)  # in the background, once per records: ready by the time anyone clicks
 st.download_button(
     "Download every table (Excel)",
-    partial(derived, ctx, workbook, everything=True),  # made on click, then kept for everyone
+    partial(workbook, everything),  # waits for that build if it is still going
     file_name="ofsted-records_all-tables.xlsx",
     mime=FORMATS["xlsx"].mime,
     key="xlsx_all",
