@@ -47,6 +47,7 @@ import streamlit  # noqa: E402
 import yaml  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
+from components import record_tables  # noqa: E402
 from components.downloads import csv_bytes, excel_bytes  # noqa: E402
 from inspections.analysis import options_for  # noqa: E402
 from inspections.bundle import END_MARKER, parse_bundle, read_bundle  # noqa: E402
@@ -133,6 +134,9 @@ def page_app(data: Path, script: str, params: dict[str, str] | None = None) -> A
     if at.exception:
         raise RuntimeError(f"{script} raised on {data.name}: {at.exception}")
     at.run()  # warm: every cache filled
+    for thread in threading.enumerate():  # and the file's own work done: the Sources page starts its workbook
+        if thread.name == record_tables.BUILDER:
+            thread.join()
     return at
 
 

@@ -16,7 +16,7 @@ downloads a table (HTTP GET of the CSV/Excel behind a download button) or a char
 Checks: no exception element in any page, every request answered with a finished run of the page asked for
 (with its title), every chart's spec with a type on every trace, every print prepared without an error, every
 download 200 and non-empty (a 404 also counts as a missing download). Memory: the server process's resident set size after a
-warm-up visit to every page (the baseline, caches filled), its peak under load, and after every visitor has
+warm-up visit to every page (by one visitor per process: the baseline, caches filled), its peak under load, and after every visitor has
 left and Streamlit has dropped their sessions (the test server uses server.disconnectedSessionTTL=2 so that
 happens in seconds, not the production two minutes); the Chromium that the committee pack page starts is
 reported apart, as unique memory. Prints the figures; exits 1 if any check fails.
@@ -590,7 +590,10 @@ def run_load_test(
     server.start()
     try:
         figures.rss_cold_mb = server.rss_mb()
-        asyncio.run(visit_every_page(server, figures))
+        # One warm-up visitor per process (the proxy sends each new visitor to the next): each process reads the
+        # records, starts its Chromium and fills its caches before the load, as the one process does alone.
+        for _ in range(max(processes, 1)):
+            asyncio.run(visit_every_page(server, figures))
         figures.rss_baseline_mb = settled_rss(server, 3)
         warm_up_requests = figures.requests
         figures.warm_up_pages = sorted(figures.page_runs)
