@@ -69,7 +69,10 @@ def print_downloads(place, key: str, caption: Caption, figure: go.Figure, file_n
         with slot, st.spinner("Drawing the print files…"):
             prepared = _prepare(key, figure, caption)
         if prepared is not None:
-            _downloads(slot.container(horizontal=True, gap="small"), key, prepared.files, file_names)
+            from components.blocks import download_row  # here: blocks imports this module
+
+            with slot:
+                _downloads(download_row(), key, prepared.files, file_names)
     failed = st.session_state.get(_FAILED, {}).get(key)
     if failed and prepared is None:
         st.error(failed, icon=":material/print_disabled:")

@@ -61,14 +61,18 @@ BUILDER = "records-workbook"  # the background thread's name, for a benchmark th
 
 def _build(everything: Frames) -> Future:
     with _LOCK:
-        return _started(everything)
+        slot = _slot(everything)
+        built = slot[0]
+        if built is None or (built.done() and built.exception() is not None):  # a failed build is tried again
+            built = slot[0] = Future()
+            threading.Thread(target=_make, args=(built, everything), name=BUILDER, daemon=True).start()
+        return built
 
 
 @once_per_object
-def _started(everything: Frames) -> Future:
-    built: Future = Future()
-    threading.Thread(target=_make, args=(built, everything), name=BUILDER, daemon=True).start()
-    return built
+def _slot(everything: Frames) -> list[Future | None]:
+    """Where this records' build is kept, for as long as its frames live."""
+    return [None]
 
 
 def _make(built: Future, everything: Frames) -> None:

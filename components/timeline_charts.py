@@ -239,8 +239,10 @@ def judgements_figure(judgements: pd.DataFrame) -> go.Figure:
     """
     draft = Draft()
     authority, area, grade_id = (judgements[c].tolist() for c in ("authority", "area", "grade_id"))
-    row = [esc(f"{who} – {what}") for who, what in zip(authority, area, strict=True)]
-    rows = list(dict.fromkeys(esc(f"{who} – {what}") for who, what in sorted(set(zip(authority, area, strict=True)))))
+    pairs = list(zip(authority, area, strict=True))
+    label = {pair: esc(f"{pair[0]} – {pair[1]}") for pair in set(pairs)}
+    row = [label[pair] for pair in pairs]
+    rows = list(dict.fromkeys(label[pair] for pair in sorted(label)))
     unconfirmed = judgements["unconfirmed"].tolist()
     hover = list(zip(judgements["event_label"], area, judgements["grade_label"], strict=True))
     dates = judgements["date"].to_numpy()

@@ -276,8 +276,8 @@ def authority_summary(frames: Frames) -> pd.DataFrame:
     for row in latest_judgements(frames).to_dict("records"):
         latest.setdefault(row["authority_id"], []).append(row)
     events = frames.events
-    last_label = dict(zip(events["event_id"], events["event_label"], strict=True))
-    last_event = {authority: last_label[event] for authority, event in _latest_by_authority(events).items()}
+    label_of = dict(zip(events["event_id"], events["event_label"], strict=True))
+    last_event = {authority: label_of[event] for authority, event in _latest_by_authority(events).items()}
     event_counts = Counter(events["authority_id"])
     recs = frames.recommendations
     totals, open_counts, none_counts = Counter(), Counter(), Counter()

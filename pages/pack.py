@@ -81,9 +81,7 @@ with st.form("pack_form", border=True):
     )
     if only_tables := [entry.name for entry in offered if not entry.has_chart]:
         st.caption(f"A table only, with no chart: {'; '.join(only_tables)}.")
-    ticked: list[tuple[Entry, bool, bool]] = [
-        (entry, entry.key in (charts or ()), entry.key in (tables or ())) for entry in offered
-    ]
+    ticked: list[tuple[Entry, bool, bool]] = [(entry, entry.key in charts, entry.key in tables) for entry in offered]
     file_label = st.radio("File", list(FORMATS), horizontal=True, key="pack_format")
     submitted = st.form_submit_button("Build the pack", type="primary", icon=":material/description:")
 

@@ -54,3 +54,12 @@ def test_a_build_that_fails_fails_the_click_that_asks(records, monkeypatch):
     record_tables.prepare_workbook(records)
     with pytest.raises(ValueError, match="no workbook today"):
         record_tables.workbook(records)
+
+
+def test_after_a_failed_build_the_next_click_builds_again(records, monkeypatch):
+    real = record_tables.excel_bytes
+    monkeypatch.setattr(record_tables, "excel_bytes", lambda *a, **k: (_ for _ in ()).throw(OSError("disk full")))
+    with pytest.raises(OSError, match="disk full"):
+        record_tables.workbook(records)
+    monkeypatch.setattr(record_tables, "excel_bytes", real)
+    assert record_tables.workbook(records).startswith(b"PK"), "a failure is not kept for ever"
