@@ -169,7 +169,7 @@ def _table_downloads(
 def table_file(kind: str, table: pd.DataFrame, file_stem: str, about: About | None, content_key: str = "") -> bytes:
     """A table's CSV or Excel file, made when a visitor clicks its button and kept for the next click, by anyone.
 
-    Making every table's files for every new view was the largest cost of a page run under load (openpyxl takes
+    Making every table's files for every new view was the largest cost of a page run under load (openpyxl took
     tens of milliseconds even for a five-row workbook), though few visitors download. Streamlit could delete a
     file made on click before the browser fetched it; components.streamlit_workarounds keeps it for a minute.
     """

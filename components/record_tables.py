@@ -1,8 +1,8 @@
 """Every record as the Sources page shows it: a table per kind of record, and one workbook of them all.
 
-Plain Python. The workbook is the slowest file the dashboard makes (openpyxl took about 1.5 s for the twelve
-authorities, longer under load), and it is the same for everyone until the records change. It used to be made by
-the first click on its button, which then waited for it; under bench/load_test.py that one build was about a
+Plain Python. The workbook is the slowest file the dashboard makes (about 0.6 s for the twelve authorities, 2 s when
+openpyxl wrote it, longer under load), and it is the same for everyone until the records change. It used to be made
+by the first click on its button, which then waited for it; under bench/load_test.py that one build was about a
 seventh of the server's time in a minute's load. Now the Sources page starts it in the background as it is first
 drawn (`prepare_workbook`), once per records, so it is ready by the time anyone clicks, and a click during the build
 waits for that build rather than starting another.

@@ -160,3 +160,17 @@ def test_list_cells_are_joined_whether_lists_tuples_or_arrays():
     book = openpyxl.load_workbook(io.BytesIO(excel_bytes({"t": table})))
     cells = [c.value for c in book["t"]["A"]][1:]
     assert cells == ["plans, supervision", "early-help", "front-door, =1+1"]
+
+
+def test_an_address_too_long_for_a_spreadsheet_link_is_kept_as_text():
+    """Excel refuses a link over 2,079 characters: the address is still there, as text, and its neighbours link."""
+    long = "https://files.ofsted.gov.uk/v1/file/" + "x" * 2100
+    sheet = workbook(pd.DataFrame({"Source": [long, "https://files.ofsted.gov.uk/v1/file/1"]}))["Recommendations"]
+    assert sheet["A2"].value == long and sheet["A2"].hyperlink is None
+    assert sheet["A3"].hyperlink.target == "https://files.ofsted.gov.uk/v1/file/1"
+
+
+@pytest.mark.parametrize("text", ["123", "1e5", "www.example.org", "mailto:a@b.example", "TRUE"])
+def test_text_that_looks_like_a_number_or_an_address_stays_text(text):
+    sheet = workbook(pd.DataFrame({"Note": [text]}))["Recommendations"]
+    assert sheet["A2"].value == text and sheet["A2"].data_type == "s" and sheet["A2"].hyperlink is None
