@@ -117,6 +117,18 @@ def open_page(page, url: str) -> None:
     wait_for_app(page)
 
 
+def open_tab(page, tab) -> None:
+    """Choose a tab and wait for what it holds: a tab that shows only when chosen (the Sources page's tables)
+    reruns the page to draw it."""
+    from playwright.sync_api import expect  # here: this module is imported where Playwright may be missing
+
+    tab.click()
+    expect(tab).to_have_attribute("aria-selected", "true", timeout=TIMEOUT_MS)
+    panel = page.locator("[role='tabpanel']").filter(visible=True)
+    expect(panel.locator("[data-testid='stDownloadButton']").first).to_be_visible(timeout=TIMEOUT_MS)
+    page.wait_for_selector(APP_IDLE, state="attached")
+
+
 def open_expanders(page) -> None:
     """Open every collapsed expander (the tables behind the charts), so what they hold is on the page."""
     closed = page.locator("[data-testid='stExpander'] details:not([open]) > summary").filter(visible=True)

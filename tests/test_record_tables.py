@@ -63,3 +63,17 @@ def test_after_a_failed_build_the_next_click_builds_again(records, monkeypatch):
         record_tables.workbook(records)
     monkeypatch.setattr(record_tables, "excel_bytes", real)
     assert record_tables.workbook(records).startswith(b"PK"), "a failure is not kept for ever"
+
+
+def test_the_sources_page_sends_only_the_chosen_tab_s_table(app):
+    """Each run of the Sources page draws the table of the tab that is open, not all nine (1.1 MB a run)."""
+    at = app(page="pages/sources.py")
+    shown = [frame.value for frame in at.dataframe]
+    assert any("source_id" in table.columns for table in shown)  # the first tab, Sources, is open
+    assert not any("finding_id" in table.columns for table in shown)
+    at.session_state["records_tab"] = "Findings"
+    at.run()
+    assert not at.exception
+    shown = [frame.value for frame in at.dataframe]
+    assert any("finding_id" in table.columns for table in shown)
+    assert not any("source_id" in table.columns and "title" in table.columns for table in shown)

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from testing.browser import APP_IDLE, TIMEOUT_MS, app_pages, open_expanders, open_page
+from testing.browser import APP_IDLE, TIMEOUT_MS, app_pages, open_expanders, open_page, open_tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
@@ -98,7 +98,7 @@ def test_every_download_button_delivers_a_file_that_opens(page, fixture_server, 
     done: dict[str, str] = {}
     for i in range(panels):
         if tabs.count():
-            tabs.nth(i).click()
+            open_tab(page, tabs.nth(i))
         open_expanders(page)
         prepare_print_files(page)
         buttons = page.locator("[data-testid='stDownloadButton'] button").filter(visible=True)
@@ -111,6 +111,7 @@ def test_every_download_button_delivers_a_file_that_opens(page, fixture_server, 
             done[path.name] = check_opens(path)
             page.wait_for_selector(APP_IDLE, state="attached")
     assert done, f"no download buttons on {app_page.title}"
+    assert len(done) >= 2 * panels, f"not every tab's table offered its CSV and Excel: {sorted(done)}"
     kinds = {Path(name).suffix for name in done}
     assert {".csv", ".xlsx"} <= kinds, done
     if page.locator("[data-testid='stPlotlyChart']").count():  # Chromium is here, so print files are offered
