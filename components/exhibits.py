@@ -15,11 +15,12 @@ from components import captions, charts, timeline_charts
 from components.captions import Caption
 from components.exhibit import Entry, Exhibit
 from components.pack_model import Pack
-from inspections.analysis import authority_summary, status_counts, status_history, theme_matrix
+from inspections.analysis import status_counts, status_history, theme_matrix
 from inspections.frames import Frames
 from inspections.headings import EVENTS, JUDGEMENTS, RECOMMENDATIONS, SUMMARY, THEME_MATRIX, headed, headings
 from inspections.since import changes_since, changes_table, marked_for
 from inspections.since import summary as since_summary
+from inspections.summaries import authority_summary
 from inspections.view import Options, View
 
 DEFAULT_CHARTS = ("timeline", "themes-improvement", "status")  # ticked when the pack page opens

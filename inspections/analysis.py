@@ -12,7 +12,7 @@ from inspections.frames import Frames
 from inspections.once import once_per_object
 from inspections.region import default_authorities
 from inspections.view import Options, View
-from inspections.vocab import CLOSED_STATUSES, EVENT_KINDS, NO_UPDATE, OVERALL, STATUS_LABELS
+from inspections.vocab import CLOSED_STATUSES, EVENT_KINDS, NO_UPDATE, STATUS_LABELS
 
 RECURRING_AT = 2  # a theme raised at this many separate events is "recurring"
 
@@ -134,11 +134,8 @@ def theme_evidence(frames: Frames, kind: str = "improvement") -> pd.DataFrame:
 
 
 @once_per_object
-def theme_matrix(frames: Frames, kind: str = "improvement") -> pd.DataFrame:
-    """Authorities by themes: how many separate events raised each theme, and whether it recurs.
-
-    Long format, one row per cell, zeros included, so the table and the heatmap read the same numbers.
-    """
+def theme_matrix_rows(frames: Frames, kind: str = "improvement") -> list[tuple]:
+    """The theme matrix's rows as tuples of its columns (see theme_matrix)."""
     # Counted in plain Python: a view's findings are a few hundred rows, and pandas' explode, group and merge
     # cost far more than the counting (this runs for every new view).
     wanted = set(frames.themes["theme_id"])
@@ -153,14 +150,24 @@ def theme_matrix(frames: Frames, kind: str = "improvement") -> pd.DataFrame:
                     events.setdefault((authority, theme), set()).add(event)
                     items[(authority, theme)] = items.get((authority, theme), 0) + 1
     themes = list(zip(frames.themes["theme_id"], frames.themes["theme"], strict=True))
-    rows = [
+    return [
         (aid, name, tid, label, n, items.get((aid, tid), 0), n >= RECURRING_AT)
         for aid, name in zip(frames.authorities["authority_id"], frames.authorities["authority"], strict=True)
         for tid, label in themes
         for n in [len(events.get((aid, tid), ()))]
     ]
+
+
+@once_per_object
+def theme_matrix(frames: Frames, kind: str = "improvement") -> pd.DataFrame:
+    """Authorities by themes: how many separate events raised each theme, and whether it recurs.
+
+    Long format, one row per cell, zeros included, so the table and the heatmap read the same numbers.
+    """
     columns = ["authority_id", "authority", "theme_id", "theme", "events", "items", "recurring"]
-    return pd.DataFrame(rows, columns=columns).astype({"events": int, "items": int, "recurring": bool})
+    return pd.DataFrame(theme_matrix_rows(frames, kind), columns=columns).astype(
+        {"events": int, "items": int, "recurring": bool}
+    )
 
 
 def cell_evidence(frames: Frames, authority_id: str, theme_id: str, kind: str = "improvement") -> pd.DataFrame:
@@ -170,24 +177,27 @@ def cell_evidence(frames: Frames, authority_id: str, theme_id: str, kind: str = 
     return cell.reset_index(drop=True)
 
 
-def recurring_themes(frames: Frames, kind: str = "improvement") -> pd.DataFrame:
-    """Themes that recur, with the number of authorities where they recur; most widespread first."""
-    matrix = theme_matrix(frames, kind)
+@once_per_object
+def recurring_theme_rows(frames: Frames, kind: str = "improvement") -> list[tuple[str, str, int, int]]:
+    """Themes that recur, as (theme_id, theme, authorities where it recurs, events raising it there), most
+    widespread first."""
     # Counted in plain Python, as the matrix is: a pandas group-by and sort cost more than the rest of the summary.
     where: dict[tuple[str, str], set[str]] = {}
     events: dict[tuple[str, str], int] = {}
-    for aid, tid, theme, n, recurs in zip(
-        matrix["authority_id"], matrix["theme_id"], matrix["theme"], matrix["events"], matrix["recurring"], strict=True
-    ):
+    for aid, _, tid, theme, n, _, recurs in theme_matrix_rows(frames, kind):
         if recurs:
             where.setdefault((tid, theme), set()).add(aid)
             events[(tid, theme)] = events.get((tid, theme), 0) + int(n)
-    rows = sorted(
+    return sorted(
         ((tid, theme, len(aids), events[(tid, theme)]) for (tid, theme), aids in where.items()),
         key=lambda row: (-row[2], -row[3], row[1]),
     )
+
+
+def recurring_themes(frames: Frames, kind: str = "improvement") -> pd.DataFrame:
+    """Themes that recur, with the number of authorities where they recur; most widespread first."""
     columns = ["theme_id", "theme", "authorities", "events"]
-    return pd.DataFrame(rows, columns=columns).astype({"authorities": int, "events": int})
+    return pd.DataFrame(recurring_theme_rows(frames, kind), columns=columns).astype({"authorities": int, "events": int})
 
 
 STATUS_ORDER = ["improved", "reported-complete", "partly-improved", "in-progress", "raised-again", NO_UPDATE]
@@ -237,120 +247,3 @@ def open_recommendations(frames: Frames) -> pd.DataFrame:
     recs = frames.recommendations
     open_ = recs[~recs["status_id"].isin(CLOSED_STATUSES)]
     return open_.sort_values("age_days", ascending=False, kind="stable").reset_index(drop=True)
-
-
-@once_per_object
-def latest_judgements(frames: Frames) -> pd.DataFrame:
-    """Each authority's most recent graded event: one row per judgement area."""
-    events = frames.events
-    latest = set(_latest_by_authority(events[events["graded"]]).values())
-    judgements = frames.judgements[frames.judgements["event_id"].isin(latest)].reset_index(drop=True)
-    about = {
-        event: row
-        for event, *row in zip(*(events[c] for c in ("event_id", *_LATEST_EVENT_COLUMNS)), strict=True)
-        if event in latest
-    }
-    picked = [about[event] for event in judgements["event_id"]]
-    return judgements.assign(
-        **{column: np.array([row[n] for row in picked], dtype=object) for n, column in enumerate(_LATEST_EVENT_COLUMNS)}
-    )
-
-
-_LATEST_EVENT_COLUMNS = ("kind_label", "fieldwork", "published", "note", "overall_note")
-
-
-def _latest_by_authority(events: pd.DataFrame) -> dict[str, str]:
-    """Each authority's latest event by date (the later row of two on one day)."""
-    latest: dict[str, tuple[pd.Timestamp, str]] = {}
-    for event, authority, date in zip(events["event_id"], events["authority_id"], events["date"], strict=True):
-        if authority not in latest or date >= latest[authority][0]:
-            latest[authority] = (date, event)
-    return {authority: event for authority, (_, event) in latest.items()}
-
-
-@once_per_object
-def authority_summary(frames: Frames) -> pd.DataFrame:
-    """One row per authority for the overview cards."""
-    # Plain Python over a few dozen rows: pandas' indexing per authority cost more than the rest of the page.
-    latest: dict[str, list[dict]] = {}
-    for row in latest_judgements(frames).to_dict("records"):
-        latest.setdefault(row["authority_id"], []).append(row)
-    events = frames.events
-    label_of = dict(zip(events["event_id"], events["event_label"], strict=True))
-    last_event = {authority: label_of[event] for authority, event in _latest_by_authority(events).items()}
-    event_counts = Counter(events["authority_id"])
-    recs = frames.recommendations
-    totals, open_counts, none_counts = Counter(), Counter(), Counter()
-    for authority, status in zip(recs["authority_id"], recs["status_id"], strict=True):
-        totals[authority] += 1
-        open_counts[authority] += status not in CLOSED_STATUSES
-        none_counts[authority] += status == NO_UPDATE
-    rows = []
-    for aid, name in zip(frames.authorities["authority_id"], frames.authorities["authority"], strict=True):
-        mine = latest.get(aid, [])
-        first = mine[0] if mine else {}
-        overall = next((r for r in mine if r["area_id"] == OVERALL), {})
-        rows.append(
-            {
-                "authority_id": aid,
-                "authority": name,
-                "latest_graded_event": first.get("event_label", ""),
-                "latest_kind": first.get("kind_label", ""),
-                "latest_published": first.get("published", ""),
-                "latest_fieldwork": first.get("fieldwork", ""),
-                "overall_grade": overall.get("grade", ""),
-                "overall_label": overall.get("grade_label", ""),
-                "overall_note": first.get("overall_note", ""),
-                "judgements": "; ".join(f"{r['area']}: {r['grade_label']}" for r in mine),
-                "grades_confirmed": not any(r["unconfirmed"] for r in mine),
-                "latest_note": first.get("note", ""),
-                "most_recent_event": last_event.get(aid, ""),
-                "events": int(event_counts.get(aid, 0)),
-                "recommendations": int(totals.get(aid, 0)),
-                "open_recommendations": int(open_counts.get(aid, 0)),
-                "no_update_found": int(none_counts.get(aid, 0)),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def regional_summary(frames: Frames) -> list[str]:
-    """A few plain sentences about the chosen authorities, for the overview page."""
-    summary = authority_summary(frames)
-    if summary.empty:
-        return ["No authorities are chosen."]
-    lines = []
-    graded = summary[summary["overall_grade"] != ""]
-    if len(graded):
-        parts = [
-            f"{r.authority}: {r.overall_grade.lower()}{'' if r.grades_confirmed else ' (grade not confirmed)'}, "
-            f"published {r.latest_published}"
-            for r in graded.itertuples()
-        ]
-        lines.append("Latest overall effectiveness grades: " + "; ".join(parts) + ".")
-    for note, group in summary[(summary["overall_grade"] == "") & (summary["overall_note"] != "")].groupby(
-        "overall_note", sort=False
-    ):
-        parts = [f"{r.authority} ({r.judgements.lower()}, published {r.latest_published})" for r in group.itertuples()]
-        lines.append(f"{note}, so the latest four judgements instead: " + "; ".join(parts) + ".")
-    total = summary["recommendations"].sum()
-    open_ = summary["open_recommendations"].sum()
-    none = summary["no_update_found"].sum()
-    where = "1 authority" if len(summary) == 1 else f"{len(summary)} authorities"
-    lines.append(
-        f"{total} recommendations recorded for {where}; {open_} not yet reported done, "
-        f"of which {none} have no update found in any source."
-    )
-    recurring = recurring_themes(frames)
-    if len(recurring):
-        # Every theme that recurs as widely as the most widespread is named; the rest are counted, never dropped.
-        widest = int(recurring["authorities"].max())
-        named = recurring[recurring["authorities"] == widest]
-        rest = len(recurring) - len(named)
-        places = "the one authority" if len(summary) == 1 else f"{widest} of {len(summary)} authorities"
-        lines.append(
-            f"Themes raised at two or more inspections or visits in {places}: "
-            + ", ".join(r.theme.lower() for r in named.itertuples())
-            + (f"; {rest} other theme{'s' if rest != 1 else ''} recur in fewer." if rest else ".")
-        )
-    return lines

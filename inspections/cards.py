@@ -1,16 +1,16 @@
 """The overview's cards: one per authority, as plain values, worked out once per view.
 
-Drawn from the authority summary and the latest judgements, which are frames; walking those frames on every page
-run (a namedtuple class made per `itertuples` call, for each of two frames) was a twentieth of the server's time
-under bench/load_test.py, since most visitors arrive on the overview. Plain Python, like the analysis it reads.
+Drawn from the rows of the authority summary and the latest judgements (inspections.summaries), not their frames:
+walking frames on every page run (a namedtuple class made per `itertuples` call) was a twentieth of the server's
+time under bench/load_test.py, since most visitors arrive on the overview. Plain Python, like the analysis it reads.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from inspections.analysis import authority_summary, latest_judgements
 from inspections.frames import Frames
+from inspections.summaries import authority_summary_rows, latest_judgement_rows
 from inspections.vocab import OVERALL
 
 
@@ -41,16 +41,13 @@ _FROM_SUMMARY = tuple(name for name in Card.__dataclass_fields__ if name != "jud
 def overview_cards(frames: Frames) -> tuple[Card, ...]:
     """Each chosen authority's card, in the summary's order."""
     judgements: dict[str, list[tuple[str, str]]] = {}
-    latest = latest_judgements(frames)
-    for aid, area_id, area, grade in zip(
-        latest["authority_id"], latest["area_id"], latest["area"], latest["grade_label"], strict=True
-    ):
-        if area_id != OVERALL:
-            judgements.setdefault(aid, []).append((area, grade))
+    for row in latest_judgement_rows(frames):
+        if row["area_id"] != OVERALL:
+            judgements.setdefault(row["authority_id"], []).append((row["area"], row["grade_label"]))
     return tuple(
         Card(
             **{field: row[field] for field in _FROM_SUMMARY},
             judgements=tuple(judgements.get(row["authority_id"], ())),
         )
-        for row in authority_summary(frames).to_dict("records")
+        for row in authority_summary_rows(frames)
     )

@@ -9,8 +9,8 @@ from components.citation import cite_block
 from components.data import content_key, derived, page_context
 from components.since_view import since_banner
 from components.text_safety import md_escape
-from inspections.analysis import regional_summary
 from inspections.cards import overview_cards
+from inspections.summaries import regional_summary
 
 ctx = page_context()
 frames = ctx.frames

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from inspections.analysis import authority_summary, latest_judgements
 from inspections.cards import overview_cards
+from inspections.summaries import authority_summary, latest_judgements
 from inspections.vocab import OVERALL
 
 

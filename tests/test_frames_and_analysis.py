@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from inspections import analysis
+from inspections import analysis, summaries
 from inspections.view import View
 
 
@@ -105,7 +105,7 @@ def test_status_history_follows_each_update_in_time(small_frames):
 
 
 def test_authority_summary_picks_the_latest_graded_event(small_frames):
-    summary = analysis.authority_summary(small_frames).set_index("authority_id")
+    summary = summaries.authority_summary(small_frames).set_index("authority_id")
     assert summary.loc["alpha", "overall_grade"] == "Good"
     assert summary.loc["alpha", "latest_published"] == "1 March 2024"
     assert summary.loc["alpha", "open_recommendations"] == 2
@@ -135,7 +135,7 @@ def test_view_filters_authorities_years_kinds_and_themes(small_frames):
 
 
 def test_regional_summary_says_what_is_open(small_frames):
-    lines = analysis.regional_summary(small_frames)
+    lines = summaries.regional_summary(small_frames)
     assert (
         "4 recommendations recorded for 2 authorities; 3 not yet reported done, of which 2 have no update found"
         in lines[1]
@@ -147,7 +147,7 @@ def test_the_regional_summary_reads_right_for_one_authority_and_names_every_wide
     one = analysis.apply_view(
         small_frames, View(("alpha",), options.first_year, options.last_year, options.kinds, options.themes)
     )
-    lines = " ".join(analysis.regional_summary(one))
+    lines = " ".join(summaries.regional_summary(one))
     assert "for 1 authority;" in lines and "1 authorities" not in lines
     recurring = analysis.recurring_themes(one)
     for theme in recurring["theme"]:

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from inspections import once as module
-from inspections.analysis import authority_summary, regional_summary
 from inspections.once import once_per_object
+from inspections.summaries import authority_summary, regional_summary
 
 
 @dataclass(frozen=True)

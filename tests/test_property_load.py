@@ -17,11 +17,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from components import charts, timeline_charts
-from inspections.analysis import authority_summary, regional_summary, status_counts, theme_matrix
+from inspections.analysis import status_counts, theme_matrix
 from inspections.errors import RecordsInvalid
 from inspections.frames import build_frames
 from inspections.load import parse_yaml
 from inspections.records import validate_loaded
+from inspections.summaries import authority_summary, regional_summary
 from tests.conftest import SMALL
 
 BASE = SMALL.read_bytes()

@@ -7,9 +7,10 @@ import pytest
 
 from components import region_charts, region_exhibits
 from inspections import england, region
-from inspections.analysis import authority_summary, options_for, regional_summary
+from inspections.analysis import options_for
 from inspections.frames import build_frames
 from inspections.records import load_records
+from inspections.summaries import authority_summary, regional_summary
 from inspections.vocab import NO_OVERALL_GRADE_LABEL
 from tests.conftest import FIXTURES, SHIPPED, SMALL
 

@@ -12,7 +12,7 @@ import pandas as pd
 
 from components import exhibits, region_exhibits
 from components.downloads import csv_bytes
-from inspections import analysis
+from inspections import analysis, summaries
 from inspections.analysis import apply_view, options_for
 from inspections.frames import Frames, build_frames
 from inspections.records import load_records
@@ -40,8 +40,8 @@ def test_pages_asking_questions_at_once_leave_the_shared_frames_as_they_were():
     questions = [
         lambda: exhibits.exhibits(frames, view, options),
         lambda: region_exhibits.exhibits(everything),
-        lambda: analysis.authority_summary(frames),
-        lambda: analysis.regional_summary(frames),
+        lambda: summaries.authority_summary(frames),
+        lambda: summaries.regional_summary(frames),
         lambda: analysis.cell_evidence(frames, options.authorities[0], options.themes[0]),
         lambda: [csv_bytes(getattr(everything, f.name)) for f in fields(everything) if f.name != "checked"],
         lambda: apply_view(everything, View(options.authorities[:1], view.first_year, view.last_year, (), ())),

@@ -17,9 +17,10 @@ from pypdf import PdfReader
 from components import exhibits, print_layout
 from components.downloads import csv_bytes, excel_bytes
 from components.export import build_pack
-from inspections.analysis import apply_view, authority_summary, options_for, regional_summary
+from inspections.analysis import apply_view, options_for
 from inspections.frames import build_frames
 from inspections.records import load_records
+from inspections.summaries import authority_summary, regional_summary
 from tests.conftest import FIXTURES, every_exhibit, everything
 
 FLAG = "not confirmed"
