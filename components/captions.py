@@ -113,9 +113,13 @@ def latest_overall_title(latest: list[dict]) -> str:
 
 def timeline_caption(frames: Frames, view: View, options: Options) -> Caption:
     events = frames.events
-    # Plain Python over one row per authority: pandas' filters and itertuples here cost more than the chart's data.
+    # Plain Python over the few columns it reads: pandas' sort and to_dict of every column cost more than the chart.
+    fields = ("authority", "date", "graded", "overall_grade", "overall_note", "unconfirmed", "grades")
+    rows = [
+        dict(zip(fields, values, strict=True)) for values in zip(*(events[f].tolist() for f in fields), strict=True)
+    ]
     latest: dict[str, dict] = {}
-    for row in events.sort_values("date", kind="stable").to_dict("records"):
+    for row in sorted(rows, key=lambda r: (pd.isna(r["date"]), r["date"] if pd.notna(r["date"]) else 0)):  # stable
         if row["graded"]:
             latest[row["authority"]] = row
     graded = [latest[name] for name in sorted(latest)]
