@@ -152,7 +152,7 @@ def _wide(frame: pd.DataFrame, index: str, columns: str, values: str) -> pd.Data
             **{head: pd.Series([cells[(row, head)] for row in rows], dtype=frame[values].dtype) for head in heads},
         }
     )
-    table.columns.name = columns
+    table.columns = pd.Index([index, *heads], dtype=frame[columns].dtype, name=columns)  # typed as pivot types them
     return table
 
 
