@@ -111,6 +111,12 @@ def latest_overall_title(latest: list[dict]) -> str:
     return f"Latest overall grades of {len(latest)} authorities: " + names(parts) if parts else ""
 
 
+def _by_date(row: dict) -> tuple[bool, pd.Timestamp]:
+    """An event's place in date order, undated last, as pandas sorts them (sorted() keeps ties in order)."""
+    undated = pd.isna(row["date"])
+    return undated, pd.Timestamp.min if undated else row["date"]
+
+
 def timeline_caption(frames: Frames, view: View, options: Options) -> Caption:
     events = frames.events
     # Plain Python over the few columns it reads: pandas' sort and to_dict of every column cost more than the chart.
@@ -119,7 +125,7 @@ def timeline_caption(frames: Frames, view: View, options: Options) -> Caption:
         dict(zip(fields, values, strict=True)) for values in zip(*(events[f].tolist() for f in fields), strict=True)
     ]
     latest: dict[str, dict] = {}
-    for row in sorted(rows, key=lambda r: (pd.isna(r["date"]), r["date"] if pd.notna(r["date"]) else 0)):  # stable
+    for row in sorted(rows, key=_by_date):
         if row["graded"]:
             latest[row["authority"]] = row
     graded = [latest[name] for name in sorted(latest)]

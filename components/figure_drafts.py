@@ -59,14 +59,15 @@ def _arrays(props: dict) -> dict:
     """props with pandas columns as the NumPy arrays plotly makes of them. Given a pandas Series, plotly's check of
     a data property asks narwhals what the Series holds, which inspects its class and, for text, its values: about
     a fifth of making a bar chart. The array plotly keeps, and so the figure's JSON, is the same."""
-    return {
-        key: value.to_numpy()
-        if isinstance(value, pd.Series | pd.Index)
-        else _arrays(value)
-        if isinstance(value, dict)
-        else value
-        for key, value in props.items()
-    }
+    return {key: _array(value) for key, value in props.items()}
+
+
+def _array(value: Any) -> Any:
+    if isinstance(value, pd.Series | pd.Index):
+        return value.to_numpy()
+    if isinstance(value, dict):
+        return _arrays(value)
+    return value
 
 
 def _merge(into: dict, props: Mapping[str, Any]) -> None:

@@ -40,19 +40,19 @@ def latest_judgement_rows(frames: Frames) -> tuple[dict, ...]:
     event's kind, dates and notes, in the judgements' order."""
     events = frames.events
     ids, authorities, dates, graded = _columns(events, ("event_id", "authority_id", "date", "graded"))
-    chosen = [(e, a, d) for e, a, d, g in zip(ids, authorities, dates, graded, strict=True) if g]
-    latest = set(_latest_by_authority(*zip(*chosen, strict=True)).values()) if chosen else set()
+    keep = [n for n, is_graded in enumerate(graded) if is_graded]
+    latest = set(_latest_by_authority(*([column[n] for n in keep] for column in (ids, authorities, dates))).values())
     about = {
         event: dict(zip(_LATEST_EVENT_COLUMNS, row, strict=True))
         for event, *row in zip(ids, *_columns(events, _LATEST_EVENT_COLUMNS), strict=True)
         if event in latest
     }
-    judgements = frames.judgements
-    names = list(judgements.columns)
+    names = list(frames.judgements.columns)
+    event = names.index("event_id")
     return tuple(
-        {**dict(zip(names, values, strict=True)), **about[values[names.index("event_id")]]}
-        for values in zip(*_columns(judgements, names), strict=True)
-        if values[names.index("event_id")] in latest
+        {**dict(zip(names, values, strict=True)), **about[values[event]]}
+        for values in zip(*_columns(frames.judgements, names), strict=True)
+        if values[event] in latest
     )
 
 
