@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 import signal
 import threading
@@ -16,15 +17,25 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
+_LOGGER = logging.getLogger(__name__)
+
 
 def open_kaleido(tabs: int, timeout: float) -> Any:
     """A kaleido browser with `tabs` tabs, not yet opened (a coroutine: run it on the renderer's loop). Opening
     is left to the renderer, which then holds the browser, and so its process, if opening hangs."""
     import kaleido  # late: slow to import, and the app may never export
 
+    from components import kaleido_workarounds
+
     async def make() -> Any:
         # mathjax=False: our figures carry no LaTeX, and the default fetches MathJax from a CDN on every start.
-        return kaleido.Kaleido(n=tabs, timeout=timeout, mathjax=False)
+        options = {"n": tabs, "timeout": timeout, "mathjax": False}
+        try:
+            return kaleido_workarounds.kept_tabs_kaleido(**options)
+        except kaleido_workarounds.KaleidoWorkaroundBroken:
+            # Still draws, only slower; tests/test_kaleido_workarounds.py fails on such a kaleido.
+            _LOGGER.warning("print files will draw slower: kaleido's tabs cannot be kept", exc_info=True)
+            return kaleido.Kaleido(**options)
 
     return make()
 
