@@ -64,6 +64,9 @@ DEFAULT_DATA = SHIPPED
 REQUEST_TIMEOUT = 90.0  # seconds for one page run under load before it counts as unanswered
 SESSION_TTL = 2  # seconds Streamlit keeps a disconnected session (production default: 120)
 PAUSE_S = (0.3, 1.5)  # a visitor's pause between actions; --no-pauses sets (0, 0) to saturate the server
+# How often a visitor opens another page, changes a filter, downloads a table, prepares a chart's print files;
+# --no-print-files sets the last to 0, to measure the server processes alone (Chromium draws print files apart).
+ACTION_WEIGHTS = [5, 4, 1, 1]
 CHILDREN_EVERY_S = 5.0  # how often Chromium's unique memory is read under load (see sample_memory)
 
 # Links a visitor might arrive by that the app must shrug off with a notice (raw query strings, as sent).
@@ -526,7 +529,7 @@ async def visitor_loop(server: Server, figures: Figures, links: list[str], seed:
                 await asyncio.sleep(rng.uniform(*PAUSE_S))
                 action = rng.choices(
                     [visitor.open_another_page, visitor.change_a_filter, visitor.download, visitor.print_files],
-                    [5, 4, 1, 1],
+                    ACTION_WEIGHTS,
                 )
                 await action[0]()
         except (TimeoutError, websockets.WebSocketException, OSError) as exc:
@@ -668,12 +671,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--no-pauses", action="store_true", help="visitors act without pausing (saturated throughput)")
     parser.add_argument(
+        "--no-print-files",
+        action="store_true",
+        help="visitors never prepare print files (the server processes alone, without Chromium's drawing)",
+    )
+    parser.add_argument(
         "--processes", type=int, default=0, help="N Streamlit processes behind HAProxy (default: one, no proxy)"
     )
     args = parser.parse_args(argv)
     if args.no_pauses:
         global PAUSE_S
         PAUSE_S = (0.0, 0.0)
+    if args.no_print_files:
+        ACTION_WEIGHTS[3] = 0
     figures = run_load_test(args.sessions, args.duration, args.data, rounds=args.rounds, processes=args.processes)
     summary = figures.summary()
     if args.json:
