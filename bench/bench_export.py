@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 import plotly.io as pio  # noqa: E402
 
 from components import exhibits, export  # noqa: E402
-from components.charts import PRINT_WIDTH  # noqa: E402
+from components.print_layout import PRINT_WIDTH  # noqa: E402
 from inspections.analysis import apply_view, options_for  # noqa: E402
 from inspections.frames import build_frames  # noqa: E402
 from inspections.records import load_records  # noqa: E402
