@@ -10,8 +10,9 @@ link (a sensible one, or a hostile one: bad percent-encoding, NUL, a markdown li
 the page, then repeatedly opens another page, changes a sidebar filter (authorities, years, kinds, themes),
 downloads a table (HTTP GET of the CSV/Excel behind a download button) or a chart's print files (clicks
 "Prepare print files", then fetches the PNG, SVG and PDF at once and again a second later), pausing 0.3 to
-1.5 s between actions; after a few actions it leaves and a new visitor arrives. Lighter than 25 headless Chromiums on a
-2-core machine, and it exercises the same server code: sessions, script runs, caches and media files.
+1.5 s between actions (`--no-pauses`: none; `--no-print-files`: never a print); after a few actions it leaves and a
+new visitor arrives. Lighter than 25 headless Chromiums on a 2-core machine, and it exercises the same server
+code: sessions, script runs, caches and media files.
 
 Checks: no exception element in any page, every request answered with a finished run of the page asked for
 (with its title), every chart's spec with a type on every trace, every print prepared without an error, every

@@ -36,15 +36,17 @@ class KaleidoWorkaroundBroken(RuntimeError):
 class _KeptTabsKaleido(kaleido.Kaleido):
     """kaleido's browser, with each tab's page kept for RELOAD_EVERY figures instead of reloaded after each."""
 
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._kept_drawn: dict[int, int] = {}  # figures each tab (by id) has drawn since its page was loaded
+
     async def _return_kaleido_tab(self, tab: Any) -> None:
-        drawn = getattr(self, "_drawn_since_reload", None)
-        if drawn is None:
-            drawn = self._drawn_since_reload = {}
-        drawn[id(tab)] = drawn.get(id(tab), 0) + 1
-        if drawn[id(tab)] >= RELOAD_EVERY:
-            drawn[id(tab)] = 0
+        drawn = self._kept_drawn.get(id(tab), 0) + 1
+        if drawn >= RELOAD_EVERY:
+            self._kept_drawn[id(tab)] = 0
             await super()._return_kaleido_tab(tab)  # reloads the page, then puts the tab back
             return
+        self._kept_drawn[id(tab)] = drawn
         await self.tabs_ready.put(tab)
 
 
