@@ -1,7 +1,7 @@
 """Plotly figures that every session shares from a cache, and that stay whole while several sessions use them.
 
-The upstream behaviour: copying a figure, `go.Figure(fig)` (as `print_layout.with_titles` does for print and for the
-committee pack), takes each trace's own property dict from `fig`, pops its "type" while it builds the copy's
+The upstream behaviour: copying a figure, `go.Figure(fig)` (as the print layout did until it worked on the figure's
+dict), takes each trace's own property dict from `fig`, pops its "type" while it builds the copy's
 trace, and puts it back (plotly 7.1, `BaseDataValidator.validate_coerce`; the in-place pop replaced a deepcopy in
 plotly/plotly.py#3946). Nothing is lost in one thread, but a session drawing the same cached figure at that
 moment (st.plotly_chart reads it with `to_dict`) sends a trace with no type, or fails with "dictionary changed

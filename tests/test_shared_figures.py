@@ -6,6 +6,7 @@ second test fails loudly if a plotly upgrade brings that back onto shared figure
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from typing import ClassVar
@@ -13,6 +14,7 @@ from typing import ClassVar
 import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
+from plotly.utils import PlotlyJSONEncoder
 
 from components import exhibits, print_layout, region_exhibits
 from components.data import Context, derived
@@ -156,3 +158,13 @@ def test_drawing_a_shared_figure_again_reuses_its_dict(monkeypatch):
     assert calls["made"] == 1, "the shared figure's dict was made again"
     spec = at.get("plotly_chart")[0].proto.spec
     assert '"type":"bar"' in spec.replace(" ", "")
+
+
+def test_printing_a_shared_figure_leaves_the_dict_it_shares_as_it_was(ctx):
+    figure = derived(ctx, exhibits.timeline, ctx.view, ctx.options).figure
+    shared = figure.to_dict()  # what every session drawing it is handed
+    before = json.dumps(shared, cls=PlotlyJSONEncoder, sort_keys=True)
+    printed = print_layout.with_titles(figure, "Title", "Subtitle", "Source")
+    assert figure.to_dict() is shared
+    assert json.dumps(shared, cls=PlotlyJSONEncoder, sort_keys=True) == before
+    assert printed.layout.title.text == "<b>Title</b>" and figure.layout.title.text != printed.layout.title.text
