@@ -36,13 +36,13 @@ class Draft:
 
     def update_layout(self, **props: Any) -> None:
         """Set layout properties; a dict value is merged into what is there, as plotly's update_layout does."""
-        _merge(self.layout, props)
+        merge(self.layout, props)
 
     def update_xaxes(self, **props: Any) -> None:
-        _merge(self.layout, {"xaxis": props})
+        merge(self.layout, {"xaxis": props})
 
     def update_yaxes(self, **props: Any) -> None:
-        _merge(self.layout, {"yaxis": props})
+        merge(self.layout, {"yaxis": props})
 
     def add_annotations(self, *notes: dict) -> None:
         self.layout.setdefault("annotations", []).extend(notes)
@@ -70,11 +70,12 @@ def _array(value: Any) -> Any:
     return value
 
 
-def _merge(into: dict, props: Mapping[str, Any]) -> None:
+def merge(into: dict, props: Mapping[str, Any]) -> None:
+    """Change plain figure data as plotly's update does: nested settings merged key by key, anything else replaced."""
     for key, value in props.items():
         if isinstance(value, Mapping):
             if not isinstance(into.get(key), dict):
                 into[key] = {}
-            _merge(into[key], value)  # into a dict of the draft's own, so a shared constant is never changed
+            merge(into[key], value)  # into a dict of the draft's own, so a shared constant is never changed
         else:
             into[key] = value

@@ -10,7 +10,6 @@ for the charts themselves).
 from __future__ import annotations
 
 import base64
-import copy
 import functools
 import html
 import math
@@ -21,6 +20,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from components.chart_style import CLICK_TARGET
+from components.figure_drafts import merge
 from components.text_safety import esc
 
 # Print layout. A printed figure is laid out PRINT_WIDTH CSS pixels wide. Placed across a 16 cm A4 text column,
@@ -82,7 +82,7 @@ def with_titles(fig: go.Figure, title: str, subtitle: str, source: str, *, width
     top = heading_px + 10 + legend_px + top_axis_px + 12
     bottom = bottom_axis_px + 14 + source_px
     height = top + plot_px + bottom
-    _merge(
+    merge(
         layout,
         {
             "width": width,
@@ -126,15 +126,6 @@ def with_titles(fig: go.Figure, title: str, subtitle: str, source: str, *, width
     return go.Figure(spec)
 
 
-def _merge(into: dict, changes: dict) -> None:
-    """Change into as plotly's update does: nested settings merged key by key, anything else replaced."""
-    for key, value in changes.items():
-        if isinstance(value, dict) and isinstance(into.get(key), dict):
-            _merge(into[key], value)
-        else:
-            into[key] = copy.deepcopy(value) if isinstance(value, dict) else value
-
-
 def _axes(layout: dict, axis: str) -> list[dict]:
     """Every axis of a kind ("x" or "y") in the layout, as plotly's update_xaxes finds them: the first always,
     made if need be, and any others the figure has."""
@@ -144,7 +135,7 @@ def _axes(layout: dict, axis: str) -> list[dict]:
 
 def _update_axes(layout: dict, axis: str, changes: dict) -> None:
     for found in _axes(layout, axis):
-        _merge(found, changes)
+        merge(found, changes)
 
 
 def _is_typed_array(value: Any) -> bool:
@@ -191,7 +182,7 @@ def _take_footnotes(layout: dict) -> list[str]:
 
 def _print_fonts(data: list[dict], layout: dict) -> None:
     """Every piece of text at least PRINT_SMALL px; axes and legend at PRINT_TEXT."""
-    _merge(
+    merge(
         layout, {"font": {"size": PRINT_TEXT}, "legend": {"font": {"size": PRINT_TEXT}}, "uniformtext": {"minsize": 12}}
     )
     for axis in ("x", "y"):
@@ -204,7 +195,7 @@ def _print_fonts(data: list[dict], layout: dict) -> None:
             font = trace.setdefault("textfont", {})
             font["size"] = max(font.get("size") or 0, PRINT_SMALL)
         if kind == "heatmap":
-            _merge(trace, {"colorbar": {"tickfont": {"size": PRINT_SMALL}, "title": {"font": {"size": PRINT_SMALL}}}})
+            merge(trace, {"colorbar": {"tickfont": {"size": PRINT_SMALL}, "title": {"font": {"size": PRINT_SMALL}}}})
     for annotation in layout.get("annotations") or []:
         font = annotation.setdefault("font", {})
         font["size"] = max(font.get("size") or 0, PRINT_SMALL)
@@ -268,7 +259,7 @@ def _print_legend(data: list[dict], layout: dict, plot_width: int, *, top_px: in
     per_row = max(plot_width // (text_px + 46), 1)  # plotly adds the symbol and gaps to each entry's width
     rows = math.ceil(len(names) / per_row)
     if height is not None:
-        _merge(
+        merge(
             layout,
             {
                 "legend": {
