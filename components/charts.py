@@ -6,6 +6,7 @@ from __future__ import annotations
 import textwrap
 from functools import cache
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -56,13 +57,29 @@ def _cell_hover(events: int, items: int) -> str:
 
 def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
     """Themes (rows) by authorities (columns); each cell's count is written in it, and recurring cells are outlined."""
-    themes = list(dict.fromkeys(matrix["theme"]))
+    # Drawn from the matrix's columns as plain Python lists: it is drawn for every new view, and pandas' pivot,
+    # map and a boolean filter per trace on a few hundred cells cost more than the rest of the chart.
+    cells = list(
+        zip(
+            matrix["authority"].map(esc),  # axis labels and %{x} are plotly markup
+            matrix["theme"].map(esc),
+            matrix["events"].tolist(),
+            matrix["items"].tolist(),
+            matrix["recurring"].tolist(),
+            strict=True,
+        )
+    )
     authorities = list(dict.fromkeys(matrix["authority"]))
-    grid = matrix.pivot(index="theme", columns="authority", values="events").reindex(index=themes, columns=authorities)
+    themes = list(dict.fromkeys(matrix["theme"]))
+    column = {esc(a): i for i, a in enumerate(authorities)}
+    row = {esc(t): i for i, t in enumerate(themes)}
+    grid = np.full((len(themes), len(authorities)), np.nan)
+    for authority, theme, events, *_ in cells:
+        grid[row[theme], column[authority]] = events
     draft = Draft(
         trace(
             "heatmap",
-            z=grid.to_numpy(),
+            z=grid if np.isnan(grid).any() else grid.astype(np.int64),  # as pandas' pivot gives: whole counts
             x=[esc(a) for a in authorities],
             y=[esc(t) for t in themes],
             colorscale=[list(stop) for stop in MATRIX_SCALE],
@@ -74,32 +91,31 @@ def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
             hoverinfo="skip",
         )
     )
-    cells = matrix.assign(authority=matrix["authority"].map(esc), theme=matrix["theme"].map(esc))
     # Counts as text, each in ink or paper chosen for its own cell: plotly's automatic choice left some cells under
     # 4.5:1. One trace per ink, not a colour per cell: plotly checks a colour list entry by entry, which cost more
     # than the rest of the chart.
-    inks = cells["events"].map(count_ink)
+    inks = [count_ink(events) for _, _, events, *_ in cells]
     for ink in dict.fromkeys(inks):
-        written = cells[inks == ink]
+        written = [cell for cell, cell_ink in zip(cells, inks, strict=True) if cell_ink == ink]
         draft.add_trace(
             trace(
                 "scatter",
-                x=written["authority"],
-                y=written["theme"],
+                x=np.array([c[0] for c in written], dtype=object),
+                y=np.array([c[1] for c in written], dtype=object),
                 mode="text",
-                text=["–" if n == 0 else str(int(n)) for n in written["events"]],
+                text=["–" if c[2] == 0 else str(int(c[2])) for c in written],
                 textfont={"size": 14, "color": ink},
                 showlegend=False,
                 hoverinfo="skip",
             )
         )
-    recurring = cells[cells["recurring"]]
-    if len(recurring):
+    recurring = [cell for cell in cells if cell[4]]
+    if recurring:
         draft.add_trace(
             trace(
                 "scatter",
-                x=recurring["authority"],
-                y=recurring["theme"],
+                x=np.array([c[0] for c in recurring], dtype=object),
+                y=np.array([c[1] for c in recurring], dtype=object),
                 mode="markers",
                 name="Recurring: raised at two or more inspections or visits (outlined)",
                 marker={"symbol": "square-open", "size": 26, "color": "#0B0C0C", "line": {"width": 2.5}},
@@ -111,12 +127,12 @@ def theme_matrix_figure(matrix: pd.DataFrame) -> go.Figure:
     draft.add_trace(
         trace(
             "scatter",
-            x=cells["authority"],
-            y=cells["theme"],
+            x=np.array([c[0] for c in cells], dtype=object),
+            y=np.array([c[1] for c in cells], dtype=object),
             mode="markers",
             marker={"symbol": "square", "size": 28, "color": "rgba(0,0,0,0.01)"},
             meta=CLICK_TARGET,
-            customdata=[[_cell_hover(e, i)] for e, i in zip(cells["events"], cells["items"], strict=True)],
+            customdata=[[_cell_hover(c[2], c[3])] for c in cells],
             hovertemplate="%{y} – %{x}<br>%{customdata[0]}<extra></extra>",
             showlegend=False,
             selected={"marker": {"color": "rgba(0,0,0,0.01)"}},
