@@ -202,7 +202,10 @@ def status_figure(counts: pd.DataFrame) -> go.Figure:
         )
     draft.update_layout(height=200 + 70 * max(len(authorities), 1), barmode="stack", bargap=0.35)
     draft.update_yaxes(categoryorder="array", categoryarray=authorities[::-1], title=None, automargin=True)
-    widest = int(counts.groupby("authority")["recommendations"].sum().max()) if len(counts) else 0
+    totals: dict[str, int] = {}
+    for authority, n in zip(counts["authority"], counts["recommendations"].tolist(), strict=True):
+        totals[authority] = totals.get(authority, 0) + n
+    widest = max(totals.values(), default=0)
     step = 2 if widest <= 20 else 5 if widest <= 60 else 10  # whole numbers, never crowded
     draft.update_xaxes(title="Number of recommendations", dtick=step, showgrid=True, gridcolor="#E5E5E5")
     return draft.figure()

@@ -195,7 +195,7 @@ def england_figure(shares: pd.DataFrame) -> go.Figure:
                 textposition="inside",
                 insidetextanchor="middle",
                 textfont={"size": 13, "color": "#0B0C0C" if light else "white"},
-                customdata=group[["authorities", "of"]].to_numpy(),
+                customdata=group.columns("authorities", "of"),
                 hovertemplate="%{y}<br>"
                 + esc(mark.text)
                 + ": %{x}% (%{customdata[0]} of %{customdata[1]})<extra></extra>",
