@@ -104,33 +104,53 @@ def _rows_of(frames: Frames) -> _Rows:
     )
 
 
-@once_per_object  # each cell the reader opens is a part of it
-def theme_evidence(frames: Frames, kind: str = "improvement") -> pd.DataFrame:
-    """One row per (finding or recommendation, theme): the evidence behind the theme matrix.
+_EVIDENCE_COLUMNS = [
+    "authority_id",
+    "authority",
+    "event_id",
+    "event_label",
+    "date",
+    "date_label",
+    "kind_label",
+    "text",
+    "paragraphs",
+    "source_url",
+]
+
+
+def cell_evidence(frames: Frames, authority_id: str, theme_id: str, kind: str = "improvement") -> pd.DataFrame:
+    """The findings and recommendations behind one cell of the theme matrix, oldest first: one row for each time
+    an item names the theme.
 
     kind="improvement" counts areas for improvement and Ofsted's recommendations; "strength" counts strengths.
     """
+    # Only the cell's own rows are picked, and built once as a frame: exploding every finding of the view by theme,
+    # for the one cell a reader looks at, cost about 9 ms on every new view.
     findings = frames.findings[frames.findings["kind"] == kind]
-    columns = [
-        "authority_id",
-        "authority",
-        "event_id",
-        "event_label",
-        "date",
-        "date_label",
-        "kind_label",
-        "text",
-        "paragraphs",
-        "source_url",
-        "themes",
-    ]
-    parts = [findings[columns]]
-    if kind == "improvement":
-        recs = frames.recommendations.assign(kind_label="Recommendation")
-        parts.append(recs[columns])
-    evidence = pd.concat(parts, ignore_index=True).explode("themes").rename(columns={"themes": "theme_id"})
-    evidence = evidence[evidence["theme_id"].isin(set(frames.themes["theme_id"]))]
-    return evidence.sort_values(["authority", "date"], kind="stable").reset_index(drop=True)
+    parts = [(findings, None)] + ([(frames.recommendations, "Recommendation")] if kind == "improvement" else [])
+    chosen = theme_id in set(frames.themes["theme_id"])
+    columns: dict[str, list[np.ndarray]] = {c: [] for c in _EVIDENCE_COLUMNS}
+    for part, kind_label in parts:
+        rows = [
+            i
+            for i, (authority, themes) in enumerate(zip(part["authority_id"], part["themes"], strict=True))
+            if chosen and authority == authority_id
+            for theme in themes
+            if theme == theme_id
+        ]
+        for column, values in columns.items():
+            if column == "kind_label" and kind_label is not None:
+                values.append(np.full(len(rows), kind_label, dtype=object))
+            else:
+                values.append(part[column].to_numpy()[rows])
+    cell = {column: np.concatenate(values) for column, values in columns.items()}
+    order = np.argsort(cell["date"], kind="stable")  # one authority: oldest first, in the frames' order on a tie
+    return pd.DataFrame(
+        {
+            **{column: values[order] for column, values in cell.items()},
+            "theme_id": np.full(len(order), theme_id, dtype=object),
+        }
+    )
 
 
 @once_per_object
@@ -168,13 +188,6 @@ def theme_matrix(frames: Frames, kind: str = "improvement") -> pd.DataFrame:
     return pd.DataFrame(theme_matrix_rows(frames, kind), columns=columns).astype(
         {"events": int, "items": int, "recurring": bool}
     )
-
-
-def cell_evidence(frames: Frames, authority_id: str, theme_id: str, kind: str = "improvement") -> pd.DataFrame:
-    """The findings and recommendations behind one cell of the theme matrix, oldest first."""
-    evidence = theme_evidence(frames, kind)
-    cell = evidence[(evidence["authority_id"] == authority_id) & (evidence["theme_id"] == theme_id)]
-    return cell.reset_index(drop=True)
 
 
 @once_per_object

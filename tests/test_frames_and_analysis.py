@@ -69,6 +69,24 @@ def test_cell_evidence_lists_what_is_behind_a_cell_oldest_first(small_frames):
     assert all(url.startswith("https://") for url in evidence["source_url"])
 
 
+@pytest.mark.parametrize("kind", ["improvement", "strength"])
+def test_every_cell_lists_as_many_items_as_the_matrix_counts(small_frames, kind):
+    matrix = analysis.theme_matrix(small_frames, kind)
+    for _, row in matrix.iterrows():
+        evidence = analysis.cell_evidence(small_frames, row["authority_id"], row["theme_id"], kind)
+        assert len(evidence) == row["items"]
+        assert evidence["event_id"].nunique() == row["events"]
+        assert set(evidence["theme_id"]) <= {row["theme_id"]}
+        assert (kind == "improvement") or "Recommendation" not in set(evidence["kind_label"])
+
+
+def test_a_theme_left_out_of_the_view_has_no_evidence(small_frames):
+    view = View.default(analysis.options_for(small_frames))
+    without = analysis.apply_view(small_frames, replace(view, themes=("early-help",)))
+    assert analysis.cell_evidence(without, "alpha", "supervision").empty
+    assert not analysis.cell_evidence(small_frames, "alpha", "supervision").empty
+
+
 def test_latest_status_and_no_update_found(small_frames):
     recs = small_frames.recommendations.set_index("rec_id")
     assert recs.loc["alpha-2018-r1", "status"] == "Raised again"
