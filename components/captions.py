@@ -175,26 +175,33 @@ def judgements_caption(frames: Frames, view: View, options: Options) -> Caption:
 
 def matrix_caption(frames: Frames, view: View, options: Options, matrix: pd.DataFrame, kind: str) -> Caption:
     what = "areas for improvement and recommendations" if kind == "improvement" else "strengths"
-    recurring = matrix[matrix["recurring"]]
-    if len(recurring):
-        by_theme = recurring.groupby("theme")["authority"].nunique()
-        widest = int(by_theme.max())
-        leaders = [t for t in matrix["theme"].drop_duplicates() if by_theme.get(t, 0) == widest]
-        total = matrix["authority"].nunique()
+    # Counted over the matrix's columns as plain lists: it is worded for every new view, and pandas' filter, group-by
+    # and unique counts on a few hundred cells cost more than the words.
+    cells = list(zip(matrix["authority"], matrix["theme"], matrix["events"].tolist(), matrix["recurring"], strict=True))
+    authorities, themes = list(dict.fromkeys(c[0] for c in cells)), list(dict.fromkeys(c[1] for c in cells))
+    where_recurs: dict[str, set[str]] = {}
+    for authority, theme, _, recurring in cells:
+        if recurring:
+            where_recurs.setdefault(theme, set()).add(authority)
+    recurring_cells = sum(1 for c in cells if c[3])
+    if recurring_cells:
+        widest = max(len(places) for places in where_recurs.values())
+        leaders = [t for t in themes if len(where_recurs.get(t, ())) == widest]
+        total = len(authorities)
         where = f"all {total} authorities" if widest == total and total > 1 else f"{widest} of {total} authorities"
         if total == 1:
-            where = matrix["authority"].iloc[0]
+            where = authorities[0]
         if len(leaders) == 1:
             title = f"{leaders[0]} recurs in {where}"
         else:
             title = f"{len(leaders)} themes recur in {where}, including {leaders[0].lower()}"
-    elif matrix["events"].sum():
+    elif sum(c[2] for c in cells):
         title = "No theme is raised at more than one event"
     else:
         title = "No findings match these filters"
     summary = (
-        f"Table of {matrix['theme'].nunique()} themes by {matrix['authority'].nunique()} authorities counting the "
-        f"inspections and visits whose {what} raise each theme; {len(recurring)} cells are recurring "
+        f"Table of {len(themes)} themes by {len(authorities)} authorities counting the "
+        f"inspections and visits whose {what} raise each theme; {recurring_cells} cells are recurring "
         f"(raised at two or more events). {title}."
     )
     return Caption(
