@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TypeVar
 
+import pandas as pd
 import plotly.graph_objects as go
 
 T = TypeVar("T")
@@ -50,12 +51,17 @@ class SharedFigure(go.Figure):
         return made
 
 
+_HOLDS_NO_FIGURE = (str, int, float, pd.DataFrame, pd.Series)
+
+
 def share(value: T) -> T:
     """value, with every plotly figure in it (in lists, tuples, dicts and dataclasses) made a SharedFigure.
 
     In place, by changing the figures' class: SharedFigure adds no state but its dict, made on first use, and making
     new figures would cost the validation this module exists to avoid.
     """
+    if value is None or isinstance(value, _HOLDS_NO_FIGURE):
+        return value  # first: most of what is walked is words and tables
     if type(value) is go.Figure:
         value.__class__ = SharedFigure
     elif isinstance(value, (list, tuple)):
