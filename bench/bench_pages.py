@@ -128,9 +128,14 @@ def bench_load(files: dict[int, Path]) -> list[LoadRow]:
 # ---------------------------------------------------------------------------------------------- pages
 
 
+# Pages are measured as a visitor first sees them, the tables behind the charts folded (components.blocks.folded);
+# --tables-open measures them with every folded table opened, as the rounds before folding did.
+TABLES_OPEN = False
+
+
 def page_app(data: Path, script: str, params: dict[str, str] | None = None) -> AppTest:
     os.environ[DATA_PATH_ENV] = str(data)
-    at = start_app(script, params, timeout=600)
+    at = start_app(script, params, timeout=600, tables_open=TABLES_OPEN)
     if at.exception:
         raise RuntimeError(f"{script} raised on {data.name}: {at.exception}")
     at.run()  # warm: every cache filled
@@ -487,7 +492,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--records", type=Path, default=DEFAULT_DATA_PATH, help="records to clone (default: shipped)")
     parser.add_argument("--runs", type=int, default=7, help="timed reruns per page and view (median)")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium and memory measurements")
+    parser.add_argument("--tables-open", action="store_true", help="open every folded table on the pages measured")
     args = parser.parse_args(argv)
+    global TABLES_OPEN
+    TABLES_OPEN = args.tables_open
 
     with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp:
         folder = Path(tmp)

@@ -66,9 +66,21 @@ def chart_block(
     st.markdown(f"**In words:** {md_escape(caption.summary)}")
     cite_block(caption.title, caption.source)
     chart_downloads(key, caption, figure, table, file_stem=file_stem, for_view=for_view, content_key=content_key)
-    with st.expander("Table of the numbers behind this chart"):
-        st.dataframe(arrow_table(table), hide_index=True, width="stretch", column_config=link_columns(table))
+    with folded("Table of the numbers behind this chart", f"table_{key}") as box:
+        if box.open:
+            st.dataframe(arrow_table(table), hide_index=True, width="stretch", column_config=link_columns(table))
     return event
+
+
+FOLDED_PREFIX = "folded_"  # the session state keys of folded() expanders (testing.apptest opens them by this)
+
+
+def folded(label: str, key: str):
+    """A closed expander whose content is drawn only once the reader opens it: use `with folded(...) as box:` and
+    draw inside `if box.open:`. Opening it is a page run (Streamlit's documented lazy expander), but a closed
+    table costs nothing: drawing every table behind every chart, in case someone opened it, was about a tenth of
+    the server's time under bench/load_test.py (the tables' Arrow conversion and their messages)."""
+    return st.expander(label, key=f"{FOLDED_PREFIX}{key}", on_change="rerun")
 
 
 def chart_downloads(

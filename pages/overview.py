@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import exhibits
-from components.blocks import table_with_downloads
+from components.blocks import folded, table_with_downloads
 from components.captions import checked_label, filter_description, source_line, table_about
 from components.citation import cite_block
 from components.data import content_key, derived, page_context
@@ -64,16 +64,17 @@ for i, card in enumerate(cards):
 st.subheader("Across the region", anchor=False)
 st.markdown("\n".join(f"- {md_escape(line)}" for line in derived(ctx, regional_summary)))
 
-with st.expander("Table of the cards above"):
-    at_a_glance = derived(ctx, exhibits.summary, ctx.view, ctx.options)
-    table_with_downloads(
-        "overview",
-        at_a_glance.table,
-        file_stem="overview",
-        about=table_about("Each authority at a glance", frames, filter_description(frames, ctx.view, ctx.options)),
-        for_view=True,
-        content_key=content_key(ctx, "overview"),
-    )
+with folded("Table of the cards above", "overview") as box:
+    if box.open:
+        at_a_glance = derived(ctx, exhibits.summary, ctx.view, ctx.options)
+        table_with_downloads(
+            "overview",
+            at_a_glance.table,
+            file_stem="overview",
+            about=table_about("Each authority at a glance", frames, filter_description(frames, ctx.view, ctx.options)),
+            for_view=True,
+            content_key=content_key(ctx, "overview"),
+        )
 
 st.subheader("Where the data comes from", anchor=False)
 st.markdown(

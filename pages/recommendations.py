@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from components import exhibits, recommendation_tables
-from components.blocks import chart_block, table_with_downloads
+from components.blocks import chart_block, folded, table_with_downloads
 from components.captions import filter_description, source_line, table_about
 from components.citation import cite_block
 from components.data import content_key, derived, page_context
@@ -97,12 +97,13 @@ else:
             content_key=content_key(ctx, "rec-history", chosen),
         )
 
-with st.expander("Every status update, with its source"):
-    table_with_downloads(
-        "updates",
-        derived(ctx, recommendation_tables.status_updates, ctx.view.since),
-        file_stem="status-updates",
-        about=table_about("Every status update", frames, filter_description(frames, ctx.view, ctx.options)),
-        for_view=True,
-        content_key=content_key(ctx, "updates"),
-    )
+with folded("Every status update, with its source", "updates") as box:
+    if box.open:
+        table_with_downloads(
+            "updates",
+            derived(ctx, recommendation_tables.status_updates, ctx.view.since),
+            file_stem="status-updates",
+            about=table_about("Every status update", frames, filter_description(frames, ctx.view, ctx.options)),
+            for_view=True,
+            content_key=content_key(ctx, "updates"),
+        )

@@ -130,12 +130,15 @@ def open_tab(page, tab) -> None:
 
 
 def open_expanders(page) -> None:
-    """Open every collapsed expander (the tables behind the charts), so what they hold is on the page."""
+    """Open every collapsed expander (the tables behind the charts), so what they hold is on the page. A folded
+    table (components.blocks.folded) is drawn by the page run its opening starts, so each is waited for."""
     closed = page.locator("[data-testid='stExpander'] details:not([open]) > summary").filter(visible=True)
     for _ in range(50):
         if not closed.count():
             break
         closed.first.click()
+        page.wait_for_timeout(150)  # for the run the click starts to begin
+        page.wait_for_selector(APP_IDLE, state="attached")
     page.wait_for_selector(APP_IDLE, state="attached")
 
 

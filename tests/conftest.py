@@ -43,7 +43,8 @@ def small_frames() -> Frames:
 @pytest.fixture
 def app(monkeypatch):
     """Start the dashboard in AppTest: `app(records, page, params)`. records=None runs the app's default
-    (data/records.yaml); chromium=False makes Chromium missing, so no browser is started."""
+    (data/records.yaml); chromium=False makes Chromium missing, so no browser is started; tables_open=False leaves
+    the folded tables closed, as a reader first sees them."""
 
     def start(
         data: Path | str | None = SMALL,
@@ -52,6 +53,7 @@ def app(monkeypatch):
         *,
         chromium: bool = True,
         timeout: float = 60,
+        tables_open: bool = True,
     ) -> AppTest:
         if data is None:
             monkeypatch.delenv(DATA_PATH_ENV, raising=False)
@@ -59,7 +61,7 @@ def app(monkeypatch):
             monkeypatch.setenv(DATA_PATH_ENV, str(data))
         if not chromium:
             monkeypatch.setenv("BROWSER_PATH", NO_CHROMIUM)
-        return start_app(page, params, timeout=timeout)
+        return start_app(page, params, timeout=timeout, tables_open=tables_open)
 
     return start
 
