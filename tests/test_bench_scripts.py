@@ -24,3 +24,12 @@ def test_a_benchmark_script_answers_help(script):
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "usage:" in done.stdout
+
+
+def test_cold_views_are_each_a_new_year_range_and_never_the_default():
+    from bench.bench_pages import COLD_VIEWS, cold_ranges
+
+    ranges = cold_ranges(2010, 2026)
+    assert len(ranges) == len(set(ranges)) == COLD_VIEWS
+    assert (2010, 2026) not in ranges
+    assert all(2010 <= first <= last <= 2026 for first, last in ranges)
